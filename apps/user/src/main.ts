@@ -1,0 +1,4 @@
+import { bootstrapApp } from '@app/bootstrap';
+import { AppModule } from './app.module';
+
+void bootstrapApp('user', AppModule);

@@ -1,0 +1,22 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig, type AppName } from '@app/config';
+
+/**
+ * Starts one app the same way everywhere: shutdown hooks on (so Kafka consumers and pools close
+ * on SIGTERM), listening on its configured host and port, one line once it is ready.
+ * `configure` runs before listening, for what differs per app (e.g. connecting microservices).
+ */
+export async function bootstrapApp(
+  name: AppName,
+  module: Parameters<typeof NestFactory.create>[0],
+  configure?: (app: INestApplication) => Promise<void> | void,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module);
+  app.enableShutdownHooks();
+  await configure?.(app);
+  const { host, ports } = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(ports[name], host);
+  new Logger(name).log(`${name} listening on http://${host}:${ports[name]}`);
+  return app;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const port = z.coerce.number({ error: 'must be a port number (1-65535)' }).int().min(1).max(65535);
+
+const url = (protocol: RegExp, expected: string) =>
+  z.url({ protocol, error: `must be a ${expected} URL` });
+
+const brokers = z
+  .string()
+  .transform((list) => list.split(',').map((broker) => broker.trim()))
+  .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be a comma-separated list of host:port')));
+
+/** Raw environment variables, as strings, with the defaults used when one is unset. */
+export const ENV_DEFAULTS = {
+  NODE_ENV: 'development',
+  HOST: '127.0.0.1',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/commerce',
+  ELASTICSEARCH_NODE: 'http://127.0.0.1:9200',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  GATEWAY_PORT: '3000',
+  ORDER_PORT: '3001',
+  USER_PORT: '3002',
+  PAYMENT_PORT: '3003',
+  CONSUMERS_PORT: '3004',
+} as const;
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production'], {
+      error: 'must be development, test or production',
+    }),
+    HOST: z.string(),
+    KAFKA_BROKERS: brokers,
+    DATABASE_URL: url(/^postgres(ql)?$/, 'postgres://'),
+    ELASTICSEARCH_NODE: url(/^https?$/, 'http(s)://'),
+    SMTP_URL: url(/^smtps?$/, 'smtp(s)://'),
+    GATEWAY_PORT: port,
+    ORDER_PORT: port,
+    USER_PORT: port,
+    PAYMENT_PORT: port,
+    CONSUMERS_PORT: port,
+  })
+  .transform((env) => ({
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    kafkaBrokers: env.KAFKA_BROKERS,
+    databaseUrl: env.DATABASE_URL,
+    elasticsearchNode: env.ELASTICSEARCH_NODE,
+    smtpUrl: env.SMTP_URL,
+    ports: {
+      gateway: env.GATEWAY_PORT,
+      order: env.ORDER_PORT,
+      user: env.USER_PORT,
+      payment: env.PAYMENT_PORT,
+      consumers: env.CONSUMERS_PORT,
+    },
+  }));
+
+export type AppConfig = z.output<typeof configSchema>;
+export type AppName = keyof AppConfig['ports'];

@@ -1,0 +1,88 @@
+import { ConfigError, loadConfig } from './load-config';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('applies the local defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development',
+      host: '127.0.0.1',
+      kafkaBrokers: ['127.0.0.1:9092'],
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/commerce',
+      elasticsearchNode: 'http://127.0.0.1:9200',
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      ports: { gateway: 3000, order: 3001, user: 3002, payment: 3003, consumers: 3004 },
+    });
+  });
+
+  it('reads every variable from the given environment', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/shop',
+      ELASTICSEARCH_NODE: 'https://search:9200',
+      SMTP_URL: 'smtps://mail:465',
+      GATEWAY_PORT: '8080',
+      ORDER_PORT: '8081',
+      USER_PORT: '8082',
+      PAYMENT_PORT: '8083',
+      CONSUMERS_PORT: '8084',
+    });
+
+    expect(config).toEqual({
+      nodeEnv: 'production',
+      host: '0.0.0.0',
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+      databaseUrl: 'postgresql://app:pw@db:5432/shop',
+      elasticsearchNode: 'https://search:9200',
+      smtpUrl: 'smtps://mail:465',
+      ports: { gateway: 8080, order: 8081, user: 8082, payment: 8083, consumers: 8084 },
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ORDER_PORT: '', KAFKA_BROKERS: '' })).toMatchObject({
+      kafkaBrokers: ['127.0.0.1:9092'],
+      ports: { order: 3001 },
+    });
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['KAFKA_BROKERS', 'kafka-1:9092,kafka-2'],
+    ['DATABASE_URL', 'mysql://root@db/shop'],
+    ['ELASTICSEARCH_NODE', 'search:9200'],
+    ['SMTP_URL', 'http://mail:25'],
+    ['GATEWAY_PORT', 'http'],
+    ['ORDER_PORT', '70000'],
+    ['USER_PORT', '30.5'],
+    ['PAYMENT_PORT', '0'],
+  ])('rejects an invalid %s with an error naming it', (variable, value) => {
+    const error = configError({ [variable]: value });
+
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.variables).toEqual([variable]);
+    expect(error.message).toContain(`${variable}: must be`);
+  });
+
+  it('reports every invalid variable in one error', () => {
+    const error = configError({ USER_PORT: 'x', SMTP_URL: 'nope' });
+
+    expect(error.variables.sort()).toEqual(['SMTP_URL', 'USER_PORT']);
+  });
+
+  it('never echoes a value, which may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://app:s3cret@db/shop' });
+
+    expect(error.message).not.toContain('s3cret');
+  });
+});

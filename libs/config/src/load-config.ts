@@ -1,0 +1,27 @@
+import { ENV_DEFAULTS, configSchema, type AppConfig } from './config.schema';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+
+  constructor(readonly variables: string[], problems: string[]) {
+    // Problems name the variable and the expected shape, never the value: DATABASE_URL and
+    // SMTP_URL may carry passwords.
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment; call it once per process (ConfigModule does). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Compose files and CI often pass `VAR=` to mean "unset": let the default apply.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse({ ...ENV_DEFAULTS, ...set });
+  if (result.success) return result.data;
+
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const variable = String(issue.path[0]);
+    if (!problems.has(variable)) problems.set(variable, `${variable}: ${issue.message}`);
+  }
+  throw new ConfigError([...problems.keys()], [...problems.values()]);
+}

@@ -1,0 +1,1 @@
+export { DatabaseModule, type DatabaseModuleOptions } from './database.module';

@@ -1,0 +1,5 @@
+import type { HealthCheckAttempt } from '@nestjs/terminus';
+
+export interface DependencyHealthIndicator {
+  isHealthy(): HealthCheckAttempt;
+}

@@ -1,0 +1,1 @@
+export { type Dependency, HealthModule, type HealthModuleOptions } from './health.module';
