@@ -1,0 +1,26 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { TopicSpec } from '@app/events';
+
+/**
+ * Creates the topics that are missing (idempotent). A single-node broker gets replication
+ * factor 1; a cluster gets its broker default (-1 asks the broker to decide).
+ */
+export const ensureTopics = async (brokers: string[], topics: readonly TopicSpec[]): Promise<string[]> => {
+  const kafka = new Kafka({ clientId: 'topic-admin', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return [];
+    const { brokers: nodes } = await admin.describeCluster();
+    const replicationFactor = nodes.length === 1 ? 1 : -1;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor })),
+    });
+    return missing.map((t) => t.topic);
+  } finally {
+    await admin.disconnect();
+  }
+};
