@@ -1,0 +1,102 @@
+// docker-compose.yml checked without Docker (no engine runs on our machines or in CI): it must
+// be valid Compose and keep the invariants the system relies on. It lives in the e2e project only
+// because it reads repository files; it needs no running service.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { ELASTICSEARCH_VERSION, KAFKA_VERSION } from '../scripts/stack/paths';
+
+const ROOT = join(__dirname, '..');
+const APPS = ['gateway', 'order', 'user', 'payment', 'consumers'];
+const INFRA = ['kafka', 'postgres', 'elasticsearch', 'mailpit'];
+
+// The Compose Specification schema (compose-spec/compose-spec, schema/compose-spec.json) as the
+// dclint devDependency ships it (dclint 3.1.0: upstream as of 2025-07-21). Its package exports
+// hide the file, so find it via package.json.
+const schemaFile = join(dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
+
+const compileComposeSchema = () => {
+  // The file names its draft as https://json-schema.org/draft-07/schema, a URI Ajv does not
+  // know (it registers http://…#); draft-07 is Ajv's default anyway, so drop the pointer.
+  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8'));
+  // strictTypes off: one oneOf branch upstream uses object keywords without `type: object`,
+  // which Ajv only warns about; every other strict check (unknown keywords, …) stays on.
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strictTypes: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+};
+
+type Service = {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+  environment?: Record<string, string | number>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test?: string[] };
+};
+type Compose = { services: Record<string, Service> };
+
+// merge: true resolves `<<: *anchor` the way Compose does, so checks see each service whole.
+const loadCompose = (): Compose =>
+  parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
+
+describe('docker-compose.yml', () => {
+  const validate = compileComposeSchema();
+  const compose = loadCompose();
+  const service = (name: string): Service => compose.services[name];
+
+  it('is valid against the Compose Specification schema', () => {
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('rejects a broken copy, so the validator above is really checking', () => {
+    const broken = loadCompose();
+    (broken.services.kafka as Record<string, unknown>).ports = 12;
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors?.some((e) => e.instancePath === '/services/kafka/ports')).toBe(true);
+  });
+
+  it('defines the five apps and the four infrastructure services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...APPS, ...INFRA].sort());
+  });
+
+  it.each(APPS)('builds %s from the one Dockerfile, with APP naming it', (app) => {
+    expect(service(app).build).toEqual({ context: '.', dockerfile: 'Dockerfile', args: { APP: app } });
+    expect(service(app).image).toBeUndefined();
+  });
+
+  it.each(APPS)('starts %s only once every infrastructure service is healthy', (app) => {
+    const dependsOn = service(app).depends_on ?? {};
+    for (const infra of INFRA) expect(dependsOn[infra]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it.each(APPS)('probes /health of %s on the port it is configured to listen on', (app) => {
+    const port = String(service(app).environment?.[`${app.toUpperCase()}_PORT`]);
+    const test = service(app).healthcheck?.test ?? [];
+    expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(test[3]).toContain("'/health'");
+    expect(test[4]).toBe(port);
+    expect(service(app).environment?.HOST).toBe('0.0.0.0');
+  });
+
+  it('gives every infrastructure service a healthcheck, which the apps wait on', () => {
+    for (const infra of INFRA) expect(service(infra).healthcheck?.test?.length).toBeGreaterThan(0);
+  });
+
+  it('runs the Kafka 4 broker version of the local stack, with topic auto-creation off', () => {
+    const [repository, tag] = (service('kafka').image ?? '').split(':');
+    expect(repository).toBe('apache/kafka');
+    expect(tag.split('.')[0]).toBe('4'); // KRaft only; the kafkajs pitfalls were checked on 4.x
+    expect(tag).toBe(KAFKA_VERSION);
+    expect(service('kafka').environment?.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+  });
+
+  it('runs the Elasticsearch version of the local stack', () => {
+    expect(service('elasticsearch').image).toBe(
+      `docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION}`,
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
+import { assertTestDatabase } from '../support/test-env';
+
+const { databaseUrl } = loadConfig();
+
+describe('TypeORM migrations on PostgreSQL', () => {
+  const schema = `migration_test_${randomUUID().slice(0, 8)}`;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    assertTestDatabase();
+    ds = new DataSource({ type: 'postgres', url: databaseUrl, schema, migrations: EVENT_STORE_MIGRATIONS, migrationsTableName: 'migrations', logging: false });
+    await ds.initialize();
+    await ds.query(`CREATE SCHEMA "${schema}"`);
+  });
+
+  afterAll(async () => {
+    await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await ds.destroy();
+  });
+
+  const tables = async (): Promise<string[]> =>
+    (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema])).map((r: { table_name: string }) => r.table_name);
+
+  it('creates the event store in the service schema, enforces one event per stream version, and reverts', async () => {
+    const applied = await ds.runMigrations({ transaction: 'all' });
+    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000']);
+    expect(await tables()).toEqual(['events', 'migrations', 'relay_checkpoints']);
+
+    const insert = (version: number) =>
+      ds.query(`INSERT INTO "${schema}".events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata)
+                VALUES ('order-1', $1, $2, 'OrderCreated', 1, '{}', '{}')`, [version, randomUUID()]);
+    await insert(1);
+    await expect(insert(1)).rejects.toMatchObject({ code: '23505' });
+    const [row] = await ds.query(`SELECT transaction_id::text AS tx FROM "${schema}".events`);
+    expect(Number(row.tx)).toBeGreaterThan(0);
+
+    expect(await ds.runMigrations()).toEqual([]);
+    await ds.undoLastMigration();
+    expect(await tables()).toEqual(['migrations']);
+  });
+});
