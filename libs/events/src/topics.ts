@@ -1,17 +1,29 @@
 /**
- * The project's Kafka topics and their partition counts. Automatic topic creation is off on
- * our brokers, so these are created explicitly (by the local stack and at app start).
- * Partitions bound consumer parallelism per group; per-aggregate order holds because the key
- * is the aggregate id.
+ * The project's Kafka topics, one per bounded context, and their partition counts. Automatic
+ * topic creation is off on our brokers, so these are created explicitly (by the local stack and
+ * at app start). Partitions bound consumer parallelism per group; per-aggregate order holds
+ * because the key is the aggregate id.
  */
+export const TOPICS = {
+  users: 'users.events',
+  orders: 'orders.events',
+  payments: 'payments.events',
+  inventory: 'inventory.events',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
 }
 
 export const EVENT_TOPICS: readonly TopicSpec[] = [
-  { topic: 'users.events', numPartitions: 3 },
-  { topic: 'orders.events', numPartitions: 6 },
-  { topic: 'payments.events', numPartitions: 3 },
-  { topic: 'inventory.events', numPartitions: 6 },
+  { topic: TOPICS.users, numPartitions: 3 },
+  { topic: TOPICS.orders, numPartitions: 6 },
+  { topic: TOPICS.payments, numPartitions: 3 },
+  { topic: TOPICS.inventory, numPartitions: 6 },
 ];
+
+/** Where a consumer group parks events it gave up on: one dead-letter topic per group. */
+export const deadLetterTopic = (consumerGroup: string): string => `${consumerGroup}.dlq`;

@@ -1,1 +1,2 @@
 export * from './ensure-topics';
+export * from './kafka-codec';
