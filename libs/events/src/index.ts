@@ -3,3 +3,8 @@ export * from './envelope';
 export * from './define-event';
 export * from './errors';
 export * from './registry';
+export * from './users';
+export * from './inventory';
+export * from './orders';
+export * from './payments';
+export * from './catalog';

@@ -1,0 +1,28 @@
+import type { EventClass } from './define-event';
+import { InventoryCommitted, InventoryReleased, InventoryReservationFailed, InventoryReserved, ProductAdded, StockAdjusted } from './inventory';
+import { OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated } from './orders';
+import { PaymentFailed, PaymentProcessed } from './payments';
+import { EventRegistry, type Upcaster } from './registry';
+import { UserRegistered, UserRegisteredV1, userRegisteredV1ToV2 } from './users';
+
+/** Every contract ever published, old versions included: stored events are read at their version. */
+export const ALL_CONTRACTS: readonly EventClass<any>[] = [
+  UserRegisteredV1,
+  UserRegistered,
+  ProductAdded,
+  StockAdjusted,
+  InventoryReserved,
+  InventoryReservationFailed,
+  InventoryReleased,
+  InventoryCommitted,
+  OrderCreated,
+  OrderAwaitingPayment,
+  OrderConfirmed,
+  OrderCancelled,
+  PaymentProcessed,
+  PaymentFailed,
+];
+
+export const UPCASTERS: readonly Upcaster[] = [userRegisteredV1ToV2];
+
+export const EVENT_REGISTRY = new EventRegistry(ALL_CONTRACTS, UPCASTERS);

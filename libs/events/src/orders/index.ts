@@ -1,0 +1,6 @@
+// Schemas are plain z.object, not .strict(): unknown keys are stripped, not rejected. A stray
+// extra key then neither dead-letters an event nor travels on to stores and read models.
+export * from './order-created.event';
+export * from './order-awaiting-payment.event';
+export * from './order-confirmed.event';
+export * from './order-cancelled.event';
