@@ -27,8 +27,8 @@ describe('TypeORM migrations on PostgreSQL', () => {
 
   it('creates the event store in the service schema, enforces one event per stream version, and reverts', async () => {
     const applied = await ds.runMigrations({ transaction: 'all' });
-    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000']);
-    expect(await tables()).toEqual(['events', 'migrations', 'relay_checkpoints']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000']);
+    expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints']);
 
     const insert = (version: number) =>
       ds.query(`INSERT INTO "${schema}".events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata)
@@ -39,6 +39,8 @@ describe('TypeORM migrations on PostgreSQL', () => {
     expect(Number(row.tx)).toBeGreaterThan(0);
 
     expect(await ds.runMigrations()).toEqual([]);
+    await ds.undoLastMigration();
+    expect(await tables()).toEqual(['events', 'migrations', 'relay_checkpoints']);
     await ds.undoLastMigration();
     expect(await tables()).toEqual(['migrations']);
   });

@@ -1,4 +1,13 @@
 import { CreateEventStore1764115200000 } from './migrations/1764115200000-create-event-store';
+import { IdempotencyAndNotify1764115300000 } from './migrations/1764115300000-idempotency-and-notify';
 
 /** Every migration of the event store, oldest first; producer apps pass these to their DataSource. */
-export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000];
+export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000];
+
+export * from './errors';
+export * from './types';
+export * from './event-store';
+export { START, type Checkpoint, type Batch } from './read-all';
+export * from './relay/outbox-relay';
+export * from './aggregate/event-sourced-aggregate';
+export * from './aggregate/aggregate-repository';

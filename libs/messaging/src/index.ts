@@ -1,2 +1,3 @@
 export * from './ensure-topics';
 export * from './kafka-codec';
+export * from './producer';

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from './schema-of';
 
 /**
  * The event store of one service (DESIGN.md section 4), created in the schema the service's
@@ -46,8 +47,3 @@ export class CreateEventStore1764115200000 implements MigrationInterface {
   }
 }
 
-const schemaOf = (q: QueryRunner): string => {
-  const schema = (q.connection.options as { schema?: string }).schema;
-  if (!schema) throw new Error('the event store needs a DataSource with an explicit schema');
-  return schema;
-};

@@ -1,0 +1,41 @@
+import type { Pool } from 'pg';
+import type { DomainEvent, EventEnvelope, EventRegistry } from '@app/events';
+import { Appender } from './append';
+import { AllStreamReader, type Batch, type Checkpoint } from './read-all';
+import { StreamReader } from './read-stream';
+import type { AppendOptions, AppendResult } from './types';
+
+/** One service's event store: its `events` table in its own schema (DESIGN.md section 4). */
+export class EventStore {
+  private readonly appender: Appender;
+  private readonly streams: StreamReader;
+  private readonly all: AllStreamReader;
+
+  constructor(
+    readonly pool: Pool,
+    readonly schema: string,
+    readonly registry: EventRegistry,
+  ) {
+    this.appender = new Appender(pool, schema, registry);
+    this.streams = new StreamReader(pool, schema, registry);
+    this.all = new AllStreamReader(pool, schema);
+  }
+
+  /** Appends at `expectedVersion` (0 for a new stream) or throws ConcurrencyError. */
+  append(streamId: string, expectedVersion: number, events: readonly DomainEvent[], opts: AppendOptions): Promise<AppendResult> {
+    return this.appender.append(streamId, expectedVersion, events, opts);
+  }
+
+  readStream(streamId: string, fromVersion = 0): Promise<EventEnvelope[]> {
+    return this.streams.read(streamId, fromVersion);
+  }
+
+  /** Every event in commit-safe order, as stored (not upcast: relays forward what was written). */
+  readAll(from: Checkpoint, limit: number): Promise<Batch> {
+    return this.all.read(from, limit);
+  }
+
+  head(): Promise<string> {
+    return this.all.head();
+  }
+}

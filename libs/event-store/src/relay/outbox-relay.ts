@@ -1,0 +1,135 @@
+import { Logger } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import type { PoolClient } from 'pg';
+import type { EventEnvelope } from '@app/events';
+import { encodeEnvelope } from '@app/messaging';
+import type { EventStore } from '../event-store';
+import { notifyChannel } from '../notify-channel';
+import type { Checkpoint } from '../read-all';
+import { RelayCheckpoints } from './relay-checkpoints';
+
+export interface RelayOptions {
+  /** Names this relay's checkpoint and leader lock; one relay per name publishes at a time. */
+  name: string;
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives (e.g. the LISTEN connection missed one). */
+  pollIntervalMs?: number;
+  /** How often a standby replica tries to take over the leader lock. */
+  standbyRetryMs?: number;
+}
+
+/**
+ * Publishes the event table (the outbox) to Kafka in commit-safe order. The leader holds a
+ * session advisory lock on its own connection; the checkpoint is written on that connection
+ * after the broker acked (acks=all), so a crash republishes at most one batch (consumers dedupe).
+ */
+export class OutboxRelay {
+  private readonly log: Logger;
+  private readonly checkpoints: RelayCheckpoints;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly standbyRetryMs: number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake: () => void = () => undefined;
+  /** A NOTIFY that came while busy publishing: the next pause must not sleep through it. */
+  private woken = false;
+  /** Published events since start (for health and tests). */
+  published = 0;
+  leader = false;
+  checkpoint?: Checkpoint;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly producer: Producer,
+    private readonly options: RelayOptions,
+  ) {
+    this.log = new Logger(`Relay:${store.schema}`);
+    this.checkpoints = new RelayCheckpoints(store.schema);
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.standbyRetryMs = options.standbyRetryMs ?? 2000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let client: PoolClient | undefined;
+      try {
+        client = await this.store.pool.connect();
+        if (await this.becomeLeader(client)) await this.lead(client);
+        else await this.pause(this.standbyRetryMs);
+      } catch (err) {
+        this.log.error(`relay failed, retrying: ${err.message}`);
+        await this.pause(this.standbyRetryMs);
+      } finally {
+        this.leader = false;
+        // Close (not just release) the connection: that drops its LISTEN and the leader lock.
+        client?.release(true);
+      }
+    }
+  }
+
+  private async becomeLeader(client: PoolClient): Promise<boolean> {
+    const res = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS got', [`relay:${this.store.schema}:${this.options.name}`]);
+    return res.rows[0].got === true;
+  }
+
+  private async lead(client: PoolClient): Promise<void> {
+    this.leader = true;
+    client.on('notification', () => {
+      this.woken = true;
+      this.wake();
+    });
+    await client.query(`LISTEN "${notifyChannel(this.store.schema)}"`);
+    let cp = await this.checkpoints.load(client, this.options.name);
+    this.checkpoint = cp;
+    this.log.log(`leading from position ${cp.position} (xid range ${cp.lowerXid}..${cp.upperXid})`);
+    while (this.running) {
+      this.woken = false;
+      const batch = await this.store.readAll(cp, this.batchSize);
+      if (batch.events.length) await this.publish(batch.events);
+      if (!sameCheckpoint(batch.checkpoint, cp)) await this.checkpoints.save(client, this.options.name, batch.checkpoint);
+      cp = this.checkpoint = batch.checkpoint;
+      if (batch.events.length < this.batchSize) await this.pause(this.pollIntervalMs);
+    }
+  }
+
+  private async publish(events: EventEnvelope[]): Promise<void> {
+    const byTopic = new Map<string, ReturnType<typeof encodeEnvelope>[]>();
+    for (const e of events) {
+      const topic = this.store.registry.latest(e.type).topic;
+      const list = byTopic.get(topic) ?? [];
+      list.push(encodeEnvelope(e));
+      byTopic.set(topic, list);
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    this.published += events.length;
+  }
+
+  /** Sleeps until the timeout, a NOTIFY, or stop(). */
+  private pause(ms: number): Promise<void> {
+    if (this.woken || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => a.lowerXid === b.lowerXid && a.upperXid === b.upperXid && a.position === b.position;
