@@ -32,9 +32,10 @@ export class AllStreamReader {
     private readonly pool: Pool,
     private readonly schema: string,
   ) {
-    this.rangeText = `SELECT ${ENVELOPE_COLUMNS} FROM "${schema}".events
-      WHERE transaction_id >= $1::xid8 AND transaction_id < $2::xid8 AND position > $3
-      ORDER BY position LIMIT $4`;
+    // `ev.position`, not `position`: ORDER BY would bind the text alias and sort "10" before "2".
+    this.rangeText = `SELECT ${ENVELOPE_COLUMNS} FROM "${schema}".events ev
+      WHERE ev.transaction_id >= $1::xid8 AND ev.transaction_id < $2::xid8 AND ev.position > $3
+      ORDER BY ev.position LIMIT $4`;
   }
 
   /** The next events after `from`, at most `limit`; an empty batch means caught up for now. */
