@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
+import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 
 @Module({
   imports: [
     ConfigModule,
     DatabaseModule.forService({ schema: 'users', migrations: EVENT_STORE_MIGRATIONS }),
+    EventStoreModule.forService({ schema: 'users' }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
 })

@@ -11,3 +11,4 @@ export { START, type Checkpoint, type Batch } from './read-all';
 export * from './relay/outbox-relay';
 export * from './aggregate/event-sourced-aggregate';
 export * from './aggregate/aggregate-repository';
+export * from './nest/event-store.module';

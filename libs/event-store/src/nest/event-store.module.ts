@@ -1,0 +1,78 @@
+import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { EVENT_REGISTRY, EVENT_TOPICS } from '@app/events';
+import { createProducer, ensureTopics } from '@app/messaging';
+import { EventStore } from '../event-store';
+import { OutboxRelay } from '../relay/outbox-relay';
+
+const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
+const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
+
+interface EventStoreModuleOptions {
+  /** The service's schema, where its DatabaseModule ran the event store migrations. */
+  schema: string;
+}
+
+/**
+ * Owns the service's event store pool, its Kafka producer and its relay: the relay starts once
+ * the app has booted (migrations done) and stops before the pool closes. Every replica runs a
+ * relay; the advisory lock lets one publish at a time.
+ */
+@Injectable()
+class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('EventStore');
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: EventStore,
+    @Inject(RELAY_PRODUCER) private readonly producer: Producer,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // With a Kafka of our own the stack made these already; elsewhere (Docker, a cluster) we do.
+    await ensureTopics(this.config.kafkaBrokers, EVENT_TOPICS);
+    await this.producer.connect();
+    this.relay.start();
+    this.log.log(`relay started for schema ${this.store.schema}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.producer.disconnect();
+    await this.store.pool.end();
+  }
+}
+
+@Module({})
+export class EventStoreModule {
+  static forService(options: EventStoreModuleOptions): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: EventStore,
+          inject: [APP_CONFIG, OPTIONS],
+          useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
+            // A pool of its own: the append path uses plain pg prepared statements, not TypeORM.
+            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10 }), opts.schema, EVENT_REGISTRY),
+        },
+        {
+          provide: RELAY_PRODUCER,
+          inject: [APP_CONFIG, OPTIONS],
+          useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
+            createProducer(new Kafka({ clientId: `${opts.schema}-relay`, brokers: config.kafkaBrokers, logLevel: logLevel.WARN })),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [EventStore, RELAY_PRODUCER],
+          useFactory: (store: EventStore, producer: Producer) => new OutboxRelay(store, producer, { name: 'kafka' }),
+        },
+        EventStoreLifecycle,
+      ],
+      exports: [EventStore, OutboxRelay],
+    };
+  }
+}
