@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { COMMAND_TOPICS } from '../../libs/commands/src';
 import { EVENT_TOPICS } from '../../libs/events/src';
 import { ensureTopics } from '../../libs/messaging/src';
 import { say, StackError } from './log';
@@ -97,7 +98,7 @@ export const kafka: StackService = {
   async up(): Promise<UpResult> {
     if (process.env.KAFKA_BROKERS) {
       if (!(await reachable().catch(() => false))) throw new StackError(NAME, `KAFKA_BROKERS=${process.env.KAFKA_BROKERS} does not answer`);
-      await ensureTopics(brokers(), EVENT_TOPICS);
+      await ensureTopics(brokers(), [...EVENT_TOPICS, ...COMMAND_TOPICS]);
       return 'external';
     }
     let pid = readPid(pidFile);
@@ -118,7 +119,7 @@ export const kafka: StackService = {
       );
     }
     await waitUntil(reachable, { service: NAME, what: 'accepting clients', timeoutMs: 90000, logFile, pid });
-    const created = await ensureTopics(brokers(), EVENT_TOPICS);
+    const created = await ensureTopics(brokers(), [...EVENT_TOPICS, ...COMMAND_TOPICS]);
     if (created.length) say(NAME, `created topics ${created.join(', ')}`);
     say(NAME, `${result === 'reused' ? 'already running' : 'ready'} at ${brokers().join(',')}`);
     return result;

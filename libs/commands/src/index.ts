@@ -1,0 +1,2 @@
+export * from './command-message';
+export * from './patterns';
