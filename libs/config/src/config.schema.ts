@@ -10,6 +10,10 @@ const brokers = z
   .transform((list) => list.split(',').map((broker) => broker.trim()))
   .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be a comma-separated list of host:port')));
 
+/** Development-only secrets: fine on a laptop, refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
+export const DEV_ADMIN_PASSWORD = 'admin12345';
+
 /** Raw environment variables, as strings, with the defaults used when one is unset. */
 export const ENV_DEFAULTS = {
   NODE_ENV: 'development',
@@ -23,6 +27,10 @@ export const ENV_DEFAULTS = {
   USER_PORT: '3002',
   PAYMENT_PORT: '3003',
   CONSUMERS_PORT: '3004',
+  JWT_SECRET: DEV_JWT_SECRET,
+  ADMIN_EMAIL: 'admin@example.com',
+  ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
+  COMMAND_TIMEOUT_MS: '10000',
 } as const;
 
 export const configSchema = z
@@ -40,6 +48,15 @@ export const configSchema = z
     USER_PORT: port,
     PAYMENT_PORT: port,
     CONSUMERS_PORT: port,
+    JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }),
+    ADMIN_EMAIL: z.email({ error: 'must be an email address' }),
+    ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }),
+    COMMAND_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.JWT_SECRET === DEV_JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'the development default is refused in production' });
+    if (env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'the development default is refused in production' });
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -55,6 +72,9 @@ export const configSchema = z
       payment: env.PAYMENT_PORT,
       consumers: env.CONSUMERS_PORT,
     },
+    jwtSecret: env.JWT_SECRET,
+    admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
+    commandTimeoutMs: env.COMMAND_TIMEOUT_MS,
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

@@ -1,3 +1,4 @@
+import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET } from './config.schema';
 import { ConfigError, loadConfig } from './load-config';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -20,6 +21,9 @@ describe('loadConfig', () => {
       elasticsearchNode: 'http://127.0.0.1:9200',
       smtpUrl: 'smtp://127.0.0.1:1025',
       ports: { gateway: 3000, order: 3001, user: 3002, payment: 3003, consumers: 3004 },
+      jwtSecret: DEV_JWT_SECRET,
+      admin: { email: 'admin@example.com', password: DEV_ADMIN_PASSWORD },
+      commandTimeoutMs: 10000,
     });
   });
 
@@ -36,6 +40,10 @@ describe('loadConfig', () => {
       USER_PORT: '8082',
       PAYMENT_PORT: '8083',
       CONSUMERS_PORT: '8084',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      ADMIN_EMAIL: 'Ops@Shop.example',
+      ADMIN_PASSWORD: 'a-real-admin-password',
+      COMMAND_TIMEOUT_MS: '5000',
     });
 
     expect(config).toEqual({
@@ -46,7 +54,21 @@ describe('loadConfig', () => {
       elasticsearchNode: 'https://search:9200',
       smtpUrl: 'smtps://mail:465',
       ports: { gateway: 8080, order: 8081, user: 8082, payment: 8083, consumers: 8084 },
+      jwtSecret: 'a-production-secret-of-at-least-32-chars',
+      admin: { email: 'ops@shop.example', password: 'a-real-admin-password' },
+      commandTimeoutMs: 5000,
     });
+  });
+
+  it('refuses the development JWT secret and admin password in production', () => {
+    const err = configError({ NODE_ENV: 'production' });
+    expect(err.variables.sort()).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET']);
+    expect(err.message).not.toContain(DEV_ADMIN_PASSWORD);
+    expect(err.message).not.toContain(DEV_JWT_SECRET);
+  });
+
+  it('refuses a short JWT secret in any environment', () => {
+    expect(configError({ JWT_SECRET: 'short' }).variables).toEqual(['JWT_SECRET']);
   });
 
   it('treats an empty variable as unset', () => {
