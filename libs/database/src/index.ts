@@ -1,1 +1,2 @@
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
+export { schemaOf } from './schema-of';

@@ -1,3 +1,6 @@
 export * from './ensure-topics';
 export * from './kafka-codec';
 export * from './producer';
+export * from './consumer';
+export * from './dead-letter';
+export * from './migrations';

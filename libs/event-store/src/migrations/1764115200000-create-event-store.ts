@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from './schema-of';
+import { schemaOf } from '@app/database';
 
 /**
  * The event store of one service (DESIGN.md section 4), created in the schema the service's
@@ -9,7 +9,7 @@ export class CreateEventStore1764115200000 implements MigrationInterface {
   name = 'CreateEventStore1764115200000';
 
   async up(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q);
+    const s = schemaOf(q.connection);
     await q.query(`
       CREATE TABLE "${s}"."events" (
         "position"       bigserial PRIMARY KEY,
@@ -41,7 +41,7 @@ export class CreateEventStore1764115200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q);
+    const s = schemaOf(q.connection);
     await q.query(`DROP TABLE "${s}"."relay_checkpoints"`);
     await q.query(`DROP TABLE "${s}"."events"`);
   }

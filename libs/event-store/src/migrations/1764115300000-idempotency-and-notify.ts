@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { notifyChannel } from '../notify-channel';
-import { schemaOf } from './schema-of';
+import { schemaOf } from '@app/database';
 
 /**
  * Idempotent appends (a retried command appends nothing new) and a wake-up call for the relay:
@@ -10,7 +10,7 @@ export class IdempotencyAndNotify1764115300000 implements MigrationInterface {
   name = 'IdempotencyAndNotify1764115300000';
 
   async up(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q);
+    const s = schemaOf(q.connection);
     await q.query(`
       CREATE TABLE "${s}"."idempotency_keys" (
         "key"           text        PRIMARY KEY,
@@ -31,7 +31,7 @@ export class IdempotencyAndNotify1764115300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q);
+    const s = schemaOf(q.connection);
     await q.query(`DROP TRIGGER "events_appended" ON "${s}"."events"`);
     await q.query(`DROP FUNCTION "${s}"."notify_events_appended"()`);
     await q.query(`DROP TABLE "${s}"."idempotency_keys"`);

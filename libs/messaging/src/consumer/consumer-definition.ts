@@ -1,0 +1,28 @@
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+/** One consumer: its own Kafka consumer group, dead-letter topic and idempotency records. */
+export interface ConsumerDefinition {
+  /** The key of its `processed_events` rows, and the name in logs and dead-letter headers. */
+  readonly name: string;
+  readonly groupId: string;
+  readonly clientId: string;
+  /** Binds handlers to this consumer's server (see ConsumerPattern). */
+  readonly transportId: symbol;
+  readonly retry: RetryPolicy;
+}
+
+// The group id becomes part of a topic name (`<group>.dlq`), so it must be a valid one.
+const KAFKA_NAME = /^[a-zA-Z0-9._-]{1,200}$/;
+
+export const defineConsumer = (options: {
+  name: string;
+  groupId?: string;
+  clientId?: string;
+  retry?: Partial<RetryPolicy>;
+}): ConsumerDefinition => {
+  const { name, groupId = name, clientId = name } = options;
+  if (!KAFKA_NAME.test(groupId)) throw new Error(`invalid consumer group id: ${groupId}`);
+  const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error(`${name}: retry.attempts must be a positive integer`);
+  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry };
+};

@@ -1,0 +1,20 @@
+import type { MessageHandler } from '@nestjs/microservices';
+import { defineConsumer } from './consumer-definition';
+import { ConsumerServer } from './consumer-server';
+
+describe('ConsumerServer', () => {
+  const definition = defineConsumer({ name: 'inventory' });
+  const server = () => new ConsumerServer(definition, { brokers: ['127.0.0.1:9092'] });
+
+  it("answers to its consumer's transport id and uses the group and client ids as given", () => {
+    const s = server() as unknown as { transportId: symbol; groupId: string; clientId: string };
+    expect(s).toMatchObject({ transportId: definition.transportId, groupId: 'inventory', clientId: 'inventory' });
+  });
+
+  it('refuses a second handler for the same topic, which would always be skipped as a duplicate', () => {
+    const s = server();
+    const handler = (async () => undefined) as unknown as MessageHandler;
+    s.addHandler('orders.events', handler, true);
+    expect(() => s.addHandler('orders.events', handler, true)).toThrow('more than one handler for orders.events');
+  });
+});
