@@ -31,6 +31,9 @@ const main = async (): Promise<number> => {
     console.log('[test] type-checking (tsc --noEmit)');
     const tsc = await runChild(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT });
     if (tsc !== 0 || interrupted) return tsc || 130;
+    console.log('[test] building the apps (tsc -p tsconfig.build.json; whole-system tests run dist/)');
+    const build = await runChild(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    if (build !== 0 || interrupted) return build || 130;
     console.log('[test] checking dependency rules (dependency-cruiser)');
     const deps = await runChild(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'apps', 'libs', '--config', '.dependency-cruiser.cjs'], { cwd: ROOT });
     if (deps !== 0 || interrupted) return deps || 130;
