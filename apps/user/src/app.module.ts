@@ -1,15 +1,29 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
+import { AuthenticateUserHandler } from './commands/authenticate-user/authenticate-user.handler';
+import { RegisterUserHandler } from './commands/register-user/register-user.handler';
+import { UserCommandsController } from './commands/user-commands.controller';
+import { CredentialsRepository } from './credentials/credentials.repository';
+import { PasswordHasher } from './credentials/password-hasher';
+import { CreateCredentials1764400000000 } from './migrations/1764400000000-create-credentials';
+import { USER_SCHEMA } from './schema';
+import { AdminSeed } from './seed/admin-seed';
+
+const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler];
 
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forService({ schema: 'users', migrations: EVENT_STORE_MIGRATIONS }),
-    EventStoreModule.forService({ schema: 'users' }),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: USER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000] }),
+    EventStoreModule.forService({ schema: USER_SCHEMA }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
+  controllers: [UserCommandsController],
+  providers: [...CommandHandlers, CredentialsRepository, { provide: PasswordHasher, useValue: new PasswordHasher() }, AdminSeed],
 })
 export class AppModule {}

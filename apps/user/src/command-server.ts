@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { type KafkaOptions, Transport } from '@nestjs/microservices';
+import { logLevel } from 'kafkajs';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { PRODUCER_CONFIG } from '@app/messaging';
+
+export interface CommandServerIds {
+  clientId: string;
+  groupId: string;
+}
+
+/** Every replica joins one group, so each command is handled once. */
+export const COMMAND_SERVER_IDS: CommandServerIds = { clientId: 'user', groupId: 'user-commands' };
+
+/**
+ * Connects the Kafka request/reply server (COMMANDS.registerUser / authenticateUser) to the app
+ * and starts it. `app.close()` (shutdown hooks) stops the consumer after the message in hand,
+ * before the pools close; a reply lost at that moment is covered by the caller's retry with
+ * the same commandId.
+ */
+export async function startCommandServer(app: INestApplication, ids: CommandServerIds = COMMAND_SERVER_IDS): Promise<void> {
+  // The admin seed runs in onApplicationBootstrap: finish it before any command arrives, so no
+  // one can register the admin's email first.
+  await app.init();
+  const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  app.connectMicroservice<KafkaOptions>({
+    transport: Transport.KAFKA,
+    options: {
+      client: { clientId: ids.clientId, brokers: kafkaBrokers, logLevel: logLevel.WARN },
+      consumer: { groupId: ids.groupId },
+      // Replies go to the partition the caller named; the shared config keeps the partitioner
+      // the same as every other producer of ours anyway.
+      producer: PRODUCER_CONFIG,
+      // Nest appends "-server" to both ids unless told otherwise (DESIGN.md section 10).
+      postfixId: '',
+      // Hashing takes tens of milliseconds: let the partitions of both topics proceed in parallel.
+      run: { partitionsConsumedConcurrently: 3 },
+    },
+  });
+  await app.startAllMicroservices();
+}
