@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
+import { READ_MODEL_SCHEMA } from '@app/read-model';
+import { GatewaySettingsModule } from './gateway-settings';
+import { GatewayGraphQLModule } from './graphql/gateway-graphql.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forService({ schema: 'read_model', migrations: [] }),
+    GatewaySettingsModule,
+    // The gateway only reads the read model: the consumers app owns and migrates that schema.
+    DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, migrations: [] }),
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch'] }),
+    CqrsModule.forRoot(),
+    GatewayGraphQLModule,
+    UsersModule,
   ],
 })
 export class AppModule {}

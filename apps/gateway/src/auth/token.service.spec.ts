@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { loadConfig } from '@app/config';
+import { ApiError } from '../errors/api-error';
+import { loadGatewaySettings } from '../gateway-settings';
+import { TokenService } from './token.service';
+
+const config = loadConfig({});
+const tokens = new TokenService(config, loadGatewaySettings({}));
+const user = { id: randomUUID(), role: 'CUSTOMER' as const, email: 'ann@example.com' };
+
+const codeOf = (token: string) => {
+  try {
+    tokens.verify(token);
+  } catch (error) {
+    return error instanceof ApiError ? error.code : error;
+  }
+  return 'accepted';
+};
+
+describe('TokenService', () => {
+  it('issues an HS256 token with sub, role, email and a one-hour expiry, which it verifies', () => {
+    const token = tokens.issue(user);
+    const decoded = jwt.decode(token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };
+
+    expect(decoded.header.alg).toBe('HS256');
+    expect(decoded.payload).toMatchObject({ sub: user.id, role: 'CUSTOMER', email: user.email });
+    expect(decoded.payload.exp! - decoded.payload.iat!).toBe(3600);
+    expect(tokens.verify(token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });
+  });
+
+  it('refuses tokens that are expired, unsigned, of another algorithm or with unexpected claims', () => {
+    const sign = (claims: object, options: jwt.SignOptions) => jwt.sign(claims, config.jwtSecret, options);
+
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id, expiresIn: -1 }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(jwt.sign({ sub: user.id, role: 'ADMIN', email: 'x' }, null, { algorithm: 'none' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id, algorithm: 'HS512' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(sign({ role: 'ROOT', email: 'x' }, { subject: user.id }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: 'not-a-uuid' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf('not.a.token')).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { ClientKafka } from '@nestjs/microservices';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import type { CommandMessage, CommandPattern, CommandReply } from '@app/commands';
+import { ApiError, isApiErrorCode } from '../errors/api-error';
+
+/** The Kafka request/reply transport; a token so unit specs can hand in a stand-in. */
+export const COMMAND_TRANSPORT = Symbol('COMMAND_TRANSPORT');
+export type CommandTransport = Pick<ClientKafka, 'connect' | 'close' | 'send'>;
+
+export interface CommandRequest<D> {
+  /** The Kafka key: commands about the same thing land in one partition, in order. */
+  key: string;
+  data: D;
+  issuedBy: CommandMessage['issuedBy'];
+}
+
+/**
+ * Sends a command and waits for its reply. A timeout is UNAVAILABLE: the command may or may not
+ * have been applied, and a retry is safe because the user service dedupes on `commandId`.
+ */
+@Injectable()
+export class CommandClient implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CommandClient.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(COMMAND_TRANSPORT) private readonly transport: CommandTransport,
+  ) {}
+
+  // Connecting at boot joins the reply group before the first request: ClientKafka needs its
+  // reply partitions assigned to tell the other side where to answer.
+  async onModuleInit(): Promise<void> {
+    await this.transport.connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.transport.close();
+  }
+
+  /** `result` checks the reply's shape: it comes from another process, possibly another version. */
+  async send<R, D = unknown>(pattern: CommandPattern, { key, data, issuedBy }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
+    const commandId = randomUUID();
+    const message: CommandMessage<D> = { commandId, correlationId: commandId, issuedBy, data };
+    let reply: CommandReply<unknown>;
+    try {
+      reply = await firstValueFrom(
+        this.transport.send<CommandReply<unknown>>(pattern, { key, value: message }).pipe(timeout({ first: this.config.commandTimeoutMs })),
+      );
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        this.logger.warn(`${pattern} ${commandId}: no reply within ${this.config.commandTimeoutMs} ms`);
+      } else {
+        this.logger.error(`${pattern} ${commandId}: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+      throw new ApiError('UNAVAILABLE', 'The service did not answer in time; retry');
+    }
+    return this.unwrap(pattern, commandId, reply, result);
+  }
+
+  private unwrap<R>(pattern: string, commandId: string, reply: CommandReply<unknown>, result: z.ZodType<R>): R {
+    if (reply?.ok === true) {
+      const parsed = result.safeParse(reply.result);
+      if (parsed.success) return parsed.data;
+    }
+    const error = reply?.ok === false ? reply.error : undefined;
+    if (error && isApiErrorCode(error.code) && typeof error.message === 'string') {
+      throw new ApiError(error.code, error.message, typeof error.field === 'string' ? error.field : undefined);
+    }
+    this.logger.error(`${pattern} ${commandId}: malformed reply ${JSON.stringify(reply)?.slice(0, 500)}`);
+    throw new ApiError('INTERNAL', 'Malformed reply');
+  }
+}

@@ -1,0 +1,46 @@
+import { Global, Module } from '@nestjs/common';
+import { z } from 'zod';
+import { ConfigError } from '@app/config';
+
+/**
+ * Gateway-only knobs, read once and validated like @app/config (which holds what several apps
+ * share). Tests override the GATEWAY_SETTINGS provider instead of the environment.
+ */
+const count = (fallback: number) => z.coerce.number({ error: 'must be a positive integer' }).int().min(1).default(fallback);
+
+const settingsSchema = z
+  .object({
+    LOGIN_LIMIT_PER_EMAIL: count(10),
+    LOGIN_LIMIT_PER_IP: count(30),
+    LOGIN_LIMIT_WINDOW_MS: count(60_000),
+    GRAPHQL_MAX_DEPTH: count(10),
+    GRAPHQL_MAX_COST: count(1000),
+    TOKEN_TTL_SECONDS: count(3600),
+    READ_MODEL_WAIT_MS: count(10_000),
+  })
+  .transform((env) => ({
+    loginLimit: { perEmail: env.LOGIN_LIMIT_PER_EMAIL, perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_LIMIT_WINDOW_MS },
+    maxDepth: env.GRAPHQL_MAX_DEPTH,
+    maxCost: env.GRAPHQL_MAX_COST,
+    tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+    readModelWaitMs: env.READ_MODEL_WAIT_MS,
+  }));
+
+export type GatewaySettings = z.output<typeof settingsSchema>;
+
+export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');
+
+export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(set);
+  if (result.success) return result.data;
+  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+}
+
+@Global()
+@Module({
+  providers: [{ provide: GATEWAY_SETTINGS, useFactory: () => loadGatewaySettings() }],
+  exports: [GATEWAY_SETTINGS],
+})
+export class GatewaySettingsModule {}

@@ -1,0 +1,42 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { AuthModule } from '../auth/auth.module';
+import { createRequestContext, type HttpRequest } from '../auth/request-context';
+import { TokenService } from '../auth/token.service';
+import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
+import { costLimitPlugin } from './cost-limit.plugin';
+import { depthLimitRule } from './depth-limit.rule';
+import { formatGraphQLError } from './format-error';
+import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AuthModule],
+      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService],
+      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService): ApolloDriverConfig => ({
+        path: '/graphql',
+        // Built in memory; SchemaFileWriter prints apps/gateway/schema.graphql (see there why).
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: SCHEMA_BUILD_OPTIONS,
+        playground: false,
+        introspection: config.nodeEnv !== 'production',
+        // Automatic persisted queries would add a protocol error code outside API.graphql's list.
+        persistedQueries: false,
+        includeStacktraceInErrorResponses: false,
+        // formatGraphQLError maps Nest's HTTP exceptions itself, to the contract's codes.
+        autoTransformHttpErrors: false,
+        formatError: formatGraphQLError,
+        validationRules: [depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })],
+        plugins: [costLimitPlugin(settings.maxCost)],
+        context: ({ req }: { req: HttpRequest }) => createRequestContext(req, tokens),
+      }),
+    }),
+  ],
+  providers: [SchemaFileWriter],
+})
+export class GatewayGraphQLModule {}

@@ -1,0 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import type { AuthPayload } from '../auth-payload';
+
+export class RegisterUserCommand extends Command<AuthPayload> {
+  constructor(readonly input: { email: string; name: string; password: string }) {
+    super();
+  }
+}

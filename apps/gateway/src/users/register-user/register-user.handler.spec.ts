@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@app/config';
+import { TokenService } from '../../auth/token.service';
+import type { CommandClient } from '../../command-client/command-client';
+import { loadGatewaySettings } from '../../gateway-settings';
+import type { UserViewReader } from '../user-view.reader';
+import { RegisterUserCommand } from './register-user.command';
+import { RegisterUserHandler } from './register-user.handler';
+
+const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50 };
+const tokens = new TokenService(loadConfig({}), settings);
+const user = { id: randomUUID(), email: 'ann@example.com', name: 'Ann', role: 'CUSTOMER' as const, registeredAt: '2026-01-02T03:04:05.000Z' };
+const commands = { send: jest.fn(async () => ({ user, result: { aggregateId: user.id, version: 1, position: '7' } })) } as unknown as CommandClient;
+const input = { email: ' Ann@Example.com ', name: 'Ann', password: 'secret-pw' };
+
+describe('RegisterUserHandler', () => {
+  beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterAll(() => jest.restoreAllMocks());
+
+  it('sends the input keyed by the normalised email and answers with the projected user and a token for it', async () => {
+    const projected = { ...user, registeredAt: new Date(user.registeredAt), version: 1 };
+    const reader = { waitForUser: jest.fn(async () => projected) } as unknown as UserViewReader;
+
+    const payload = await new RegisterUserHandler(commands, reader, tokens, settings).execute(new RegisterUserCommand(input));
+
+    expect(commands.send).toHaveBeenCalledWith('commands.user.register', { key: 'ann@example.com', data: input, issuedBy: null }, expect.anything());
+    expect(reader.waitForUser).toHaveBeenCalledWith(user.id, 50);
+    expect(payload.user).toBe(projected);
+    expect(tokens.verify(payload.token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });
+  });
+
+  it('answers from the reply when the projection does not show the user in time, keeping the token', async () => {
+    const reader = { waitForUser: jest.fn(async () => null) } as unknown as UserViewReader;
+
+    const payload = await new RegisterUserHandler(commands, reader, tokens, settings).execute(new RegisterUserCommand(input));
+
+    expect(payload.user).toEqual({ ...user, registeredAt: new Date(user.registeredAt) });
+    expect(tokens.verify(payload.token).userId).toBe(user.id);
+  });
+});
