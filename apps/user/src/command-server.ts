@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { PRODUCER_CONFIG } from '@app/messaging';
+import { COMMAND_TOPICS } from '@app/commands';
+import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 
 export interface CommandServerIds {
   clientId: string;
@@ -23,6 +24,8 @@ export async function startCommandServer(app: INestApplication, ids: CommandServ
   // one can register the admin's email first.
   await app.init();
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  // Topic auto-creation is off; outside the local stack (Docker, a cluster) nobody else makes them.
+  await ensureTopics(kafkaBrokers, COMMAND_TOPICS);
   app.connectMicroservice<KafkaOptions>({
     transport: Transport.KAFKA,
     options: {

@@ -10,8 +10,14 @@ export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 export const replyTopic = (pattern: string): string => `${pattern}.reply`;
 
-/** Command and reply topics, created like the event topics (auto-creation is off). */
+/**
+ * Commands are requests, not history: a register or login command carries a password, so the
+ * broker keeps command and reply messages for an hour (long enough for any retry), not the
+ * default week. Created like the event topics (auto-creation is off).
+ */
+const COMMAND_RETENTION = { 'retention.ms': String(60 * 60 * 1000), 'segment.ms': String(10 * 60 * 1000) };
+
 export const COMMAND_TOPICS: readonly TopicSpec[] = Object.values(COMMANDS).flatMap((pattern) => [
-  { topic: pattern, numPartitions: 3 },
-  { topic: replyTopic(pattern), numPartitions: 3 },
+  { topic: pattern, numPartitions: 3, config: COMMAND_RETENTION },
+  { topic: replyTopic(pattern), numPartitions: 3, config: COMMAND_RETENTION },
 ]);

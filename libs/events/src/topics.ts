@@ -16,6 +16,8 @@ export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
+  /** Topic-level settings (e.g. retention.ms), applied at creation and kept up to date. */
+  config?: Record<string, string>;
 }
 
 export const EVENT_TOPICS: readonly TopicSpec[] = [

@@ -4,7 +4,8 @@ import type { ClientKafka } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import type { CommandMessage, CommandPattern, CommandReply } from '@app/commands';
+import { COMMAND_TOPICS, type CommandMessage, type CommandPattern, type CommandReply } from '@app/commands';
+import { ensureTopics } from '@app/messaging';
 import { ApiError, isApiErrorCode } from '../errors/api-error';
 
 /** The Kafka request/reply transport; a token so unit specs can hand in a stand-in. */
@@ -34,6 +35,8 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
   // Connecting at boot joins the reply group before the first request: ClientKafka needs its
   // reply partitions assigned to tell the other side where to answer.
   async onModuleInit(): Promise<void> {
+    // Topic auto-creation is off; outside the local stack (Docker, a cluster) nobody else makes them.
+    await ensureTopics(this.config.kafkaBrokers, COMMAND_TOPICS);
     await this.transport.connect();
   }
 
