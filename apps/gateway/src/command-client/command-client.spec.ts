@@ -50,6 +50,17 @@ describe('CommandClient', () => {
     });
   });
 
+  it('resends a timed-out command once with the same commandId, so the service can dedupe it', async () => {
+    const send = jest.fn().mockReturnValueOnce(NEVER).mockReturnValueOnce(of({ ok: true, result: { id: 'u-2' } }));
+    const client = new CommandClient(config, { send, connect: jest.fn(), close: jest.fn() } as unknown as CommandTransport);
+
+    await expect(client.send(COMMANDS.registerUser, request, resultSchema)).resolves.toEqual({ id: 'u-2' });
+
+    const ids = (send.mock.calls as unknown as [string, { value: CommandMessage }][]).map(([, m]) => m.value.commandId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
   it('answers INTERNAL for a reply of the wrong shape', async () => {
     expect(await failure(clientReplying(of({ ok: true, result: { nope: 1 } })).client.send(COMMANDS.registerUser, request, resultSchema))).toMatchObject({ code: 'INTERNAL' });
     expect(await failure(clientReplying(of({ ok: false, error: { code: 'WAT' } })).client.send(COMMANDS.registerUser, request, resultSchema))).toMatchObject({ code: 'INTERNAL' });

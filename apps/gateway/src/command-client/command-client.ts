@@ -17,7 +17,12 @@ export interface CommandRequest<D> {
   key: string;
   data: D;
   issuedBy: CommandMessage['issuedBy'];
+  /** Defaults to a fresh id; pass one to make a client's retry the same command (idempotency key). */
+  commandId?: string;
 }
+
+/** One resend after a timeout; past that the caller hears UNAVAILABLE and may retry itself. */
+const SEND_ATTEMPTS = 2;
 
 /**
  * Sends a command and waits for its reply. A timeout is UNAVAILABLE: the command may or may not
@@ -44,24 +49,31 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
     await this.transport.close();
   }
 
-  /** `result` checks the reply's shape: it comes from another process, possibly another version. */
-  async send<R, D = unknown>(pattern: CommandPattern, { key, data, issuedBy }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
-    const commandId = randomUUID();
+  /**
+   * Sends a command and waits for its reply. A reply can be lost (a rebalance, a restart of the
+   * service), so a timed-out command is sent once more with the SAME commandId: the service
+   * dedupes on it, so the retry returns the first attempt's outcome instead of acting twice.
+   * `result` checks the reply's shape: it comes from another process, possibly another version.
+   */
+  async send<R, D = unknown>(pattern: CommandPattern, { key, data, issuedBy, commandId = randomUUID() }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
     const message: CommandMessage<D> = { commandId, correlationId: commandId, issuedBy, data };
-    let reply: CommandReply<unknown>;
-    try {
-      reply = await firstValueFrom(
-        this.transport.send<CommandReply<unknown>>(pattern, { key, value: message }).pipe(timeout({ first: this.config.commandTimeoutMs })),
-      );
-    } catch (error) {
-      if (error instanceof TimeoutError) {
-        this.logger.warn(`${pattern} ${commandId}: no reply within ${this.config.commandTimeoutMs} ms`);
-      } else {
-        this.logger.error(`${pattern} ${commandId}: ${error instanceof Error ? error.stack : String(error)}`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const reply = await firstValueFrom(
+          this.transport.send<CommandReply<unknown>>(pattern, { key, value: message }).pipe(timeout({ first: this.config.commandTimeoutMs })),
+        );
+        return this.unwrap(pattern, commandId, reply, result);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        if (!(error instanceof TimeoutError)) {
+          this.logger.error(`${pattern} ${commandId}: ${error instanceof Error ? error.stack : String(error)}`);
+        } else {
+          this.logger.warn(`${pattern} ${commandId}: no reply within ${this.config.commandTimeoutMs} ms (attempt ${attempt}/${SEND_ATTEMPTS})`);
+          if (attempt < SEND_ATTEMPTS) continue;
+        }
+        throw new ApiError('UNAVAILABLE', 'The service did not answer in time; retry');
       }
-      throw new ApiError('UNAVAILABLE', 'The service did not answer in time; retry');
     }
-    return this.unwrap(pattern, commandId, reply, result);
   }
 
   private unwrap<R>(pattern: string, commandId: string, reply: CommandReply<unknown>, result: z.ZodType<R>): R {
