@@ -4,12 +4,30 @@ import { DatabaseModule } from '@app/database';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { CONSUMER_MIGRATIONS } from '@app/messaging';
+import { READ_MODEL_MIGRATIONS } from '@app/read-model';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { ANALYTICS_MIGRATIONS } from './analytics/migrations';
+import { NOTIFICATIONS_MIGRATIONS } from './notifications/migrations';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { SearchModule } from './search/search.module';
+import { CONSUMER_RUNTIME } from './shared/consumer-runtime';
 
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forService({ schema: 'inventory', migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS] }),
+    // One migrations table (schema inventory) for everything this app owns: the inventory event
+    // store, processed_events, and the read_model, notifications and analytics schemas.
+    DatabaseModule.forService({
+      schema: 'inventory',
+      migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS, ...ANALYTICS_MIGRATIONS],
+    }),
+    CONSUMER_RUNTIME,
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch', 'smtp'] }),
+    ProjectionsModule,
+    NotificationsModule,
+    AnalyticsModule,
+    SearchModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,40 @@
+import type { INestApplication } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { EVENT_TOPICS } from '@app/events';
+import { connectConsumer, type ConsumerDefinition, type ConsumerServer, type ConsumerServerOptions, ensureTopics } from '@app/messaging';
+import { ANALYTICS } from './analytics/analytics.consumer';
+import { NOTIFICATIONS } from './notifications/notifications.consumer';
+import { PROJECTIONS } from './projections/projections.consumer';
+import { SEARCH } from './search/search.consumer';
+
+/** Every consumer this app hosts: each its own consumer group, so each lags, fails and replays alone. */
+export const CONSUMERS: readonly ConsumerDefinition[] = [PROJECTIONS, NOTIFICATIONS, ANALYTICS, SEARCH];
+
+export interface StartConsumersOptions {
+  server?: Partial<ConsumerServerOptions>;
+  /**
+   * For tests: join groups of their own (`<prefix>consumers.projections`...), so that a consumers
+   * app running elsewhere on the same broker neither takes the test's events nor loses its own.
+   * The handlers stay bound (same transport ids) and processed_events keys stay the same.
+   */
+  groupIdPrefix?: string;
+}
+
+const withPrefix = (consumer: ConsumerDefinition, prefix: string): ConsumerDefinition =>
+  prefix ? { ...consumer, groupId: `${prefix}${consumer.groupId}`, clientId: `${prefix}${consumer.clientId}` } : consumer;
+
+/**
+ * bootstrapApp's `configure` step: one ConsumerServer per consumer, then app.init() (migrations,
+ * the search index, the mail dispatcher) before any of them consumes. Stopping is app.close(),
+ * which shutdown hooks run on SIGTERM: Nest closes every server (each finishes its message in
+ * hand, commits and leaves its group) before the database pool closes.
+ */
+export async function startConsumers(app: INestApplication, { server = {}, groupIdPrefix = '' }: StartConsumersOptions = {}): Promise<ConsumerServer[]> {
+  const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  // Automatic topic creation is off; the local stack makes these, elsewhere (Docker, a cluster) we do.
+  await ensureTopics(kafkaBrokers, EVENT_TOPICS);
+  const servers = CONSUMERS.map((consumer) => connectConsumer(app, withPrefix(consumer, groupIdPrefix), { brokers: kafkaBrokers, ...server }));
+  await app.init();
+  await app.startAllMicroservices();
+  return servers;
+}

@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import type { ClaimedDelivery, DeliveryQueue } from './delivery-queue';
+import type { DeliverySignal } from './delivery-signal';
+import { SEND_RETRY } from './dispatch-policy';
+import { MailDispatcher } from './mail-dispatcher';
+import type { Mailer } from './mailer';
+
+const delivery = (fields: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({ id: 'd-1', template: 'WELCOME', attempts: 1, email: 'ada@example.test', name: 'Ada', ...fields });
+
+// One pass (dispatchDue) against fakes: the SQL of DeliveryQueue is covered by the e2e suite.
+const dispatcherWith = (claimed: ClaimedDelivery[], send: Mailer['send']) => {
+  const queue = { claim: jest.fn(async () => claimed), markSent: jest.fn(), markFailed: jest.fn(), release: jest.fn() };
+  const mailer = { send: jest.fn(send), close: jest.fn() };
+  const dispatcher = new MailDispatcher(queue as unknown as DeliveryQueue, mailer as unknown as Mailer, {} as DeliverySignal);
+  return { dispatcher, queue, mailer };
+};
+const smtpDown = async () => {
+  throw Object.assign(new Error('connect ECONNREFUSED smtp://shop:s3cret@mail:25'), { code: 'ESOCKET' });
+};
+
+describe('MailDispatcher', () => {
+  beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterAll(() => jest.restoreAllMocks());
+
+  it('sends the rendered template to the recipient and marks the delivery SENT', async () => {
+    const { dispatcher, queue, mailer } = dispatcherWith([delivery()], async () => undefined);
+
+    expect(await dispatcher.dispatchDue()).toBe(1);
+
+    expect(mailer.send).toHaveBeenCalledWith('d-1', { name: 'Ada', address: 'ada@example.test' }, expect.objectContaining({ subject: 'Welcome to Event Shop' }));
+    expect(queue.markSent).toHaveBeenCalledWith('d-1');
+    expect(queue.markFailed).not.toHaveBeenCalled();
+  });
+
+  it('records an SMTP failure without credentials and retries later, the delay doubling per attempt', async () => {
+    const { dispatcher, queue } = dispatcherWith([delivery({ id: 'a', attempts: 1 }), delivery({ id: 'b', attempts: 3 })], smtpDown);
+
+    await dispatcher.dispatchDue();
+
+    expect(queue.markFailed.mock.calls).toEqual([
+      ['a', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 5_000],
+      ['b', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 20_000],
+    ]);
+    expect(queue.markSent).not.toHaveBeenCalled();
+  });
+
+  it('gives up after the last attempt: the delivery becomes FAILED', async () => {
+    const { dispatcher, queue } = dispatcherWith([delivery({ attempts: SEND_RETRY.attempts })], smtpDown);
+
+    await dispatcher.dispatchDue();
+
+    expect(queue.markFailed).toHaveBeenCalledWith('d-1', expect.stringContaining('ESOCKET'), null);
+  });
+
+  it('fails a delivery of an unknown template at once, without sending anything', async () => {
+    const { dispatcher, queue, mailer } = dispatcherWith([delivery({ template: 'NO_SUCH_TEMPLATE' })], async () => undefined);
+
+    await dispatcher.dispatchDue();
+
+    expect(mailer.send).not.toHaveBeenCalled();
+    expect(queue.markFailed).toHaveBeenCalledWith('d-1', 'TEMPLATE_UNKNOWN: NO_SUCH_TEMPLATE', null);
+  });
+});

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ElasticsearchModule } from '@nestjs/elasticsearch';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
+import { SearchIndexLifecycle } from './search-index.lifecycle';
+import { SearchController } from './search.controller';
+import { UserRegisteredHandler } from './user-registered.handler';
+
+@Module({
+  imports: [
+    CONSUMER_RUNTIME,
+    // A client of its own (HealthModule's has a short timeout and closes earlier, on module destroy).
+    ElasticsearchModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ node: config.elasticsearchNode, requestTimeout: 30_000 }),
+    }),
+  ],
+  controllers: [SearchController],
+  providers: [SearchIndexLifecycle, UserRegisteredHandler],
+})
+export class SearchModule {}
