@@ -1,5 +1,5 @@
 import { bootstrapApp } from '@app/bootstrap';
+import { commandServerIds, startCommandServer } from '@app/commands';
 import { AppModule } from './app.module';
-import { startCommandServer } from './command-server';
 
-void bootstrapApp('user', AppModule, (app) => startCommandServer(app));
+void bootstrapApp('user', AppModule, (app) => startCommandServer(app, commandServerIds('user')));

@@ -14,7 +14,7 @@ import { AppModule } from '../src/app.module';
 import type { AuthenticatedUser } from '../src/commands/authenticate-user/authenticate-user.command';
 import { RegisterUserCommand, type RegisteredUser } from '../src/commands/register-user/register-user.command';
 import { parseRegisterUserInput } from '../src/commands/register-user/register-user.input';
-import { startCommandServer } from '../src/command-server';
+import { startCommandServer } from '@app/commands';
 
 assertTestDatabase();
 

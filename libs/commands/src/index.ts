@@ -1,2 +1,4 @@
 export * from './command-message';
 export * from './patterns';
+export * from './command-data';
+export * from './server';

@@ -4,6 +4,11 @@ import type { TopicSpec } from '@app/events';
 export const COMMANDS = {
   registerUser: 'commands.user.register',
   authenticateUser: 'commands.user.authenticate',
+  addProduct: 'commands.inventory.add-product',
+  restockProduct: 'commands.inventory.restock-product',
+  createOrder: 'commands.order.create',
+  cancelOrder: 'commands.order.cancel',
+  processPayment: 'commands.payment.process',
 } as const;
 
 export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,9 +1,15 @@
+import { EventLogEntry } from './entities/event-log-entry.entity';
+import { OrderView } from './entities/order-view.entity';
+import { PaymentView } from './entities/payment-view.entity';
+import { ProductView } from './entities/product-view.entity';
 import { UserView } from './entities/user-view.entity';
 import { CreateUserView1764300000000 } from './migrations/1764300000000-create-user-view';
+import { CreateOrderViews1764600000000 } from './migrations/1764600000000-create-order-views';
 
 export * from './schema';
-export { UserView };
+export type { OrderStatus, OrderViewLine } from './entities/order-view.entity';
+export { EventLogEntry, OrderView, PaymentView, ProductView, UserView };
 
 /** Read-model tables, created by the app that owns the projections (consumers). */
-export const READ_MODEL_MIGRATIONS = [CreateUserView1764300000000];
-export const READ_MODEL_ENTITIES = [UserView];
+export const READ_MODEL_MIGRATIONS = [CreateUserView1764300000000, CreateOrderViews1764600000000];
+export const READ_MODEL_ENTITIES = [UserView, OrderView, PaymentView, ProductView, EventLogEntry];

@@ -4,8 +4,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { COMMANDS, type CommandReply } from '@app/commands';
 import { AuthenticateUserCommand, type AuthenticatedUser } from './authenticate-user/authenticate-user.command';
 import { parseAuthenticateUserInput } from './authenticate-user/authenticate-user.input';
-import { metaOf, parseCommandMessage } from './command-meta';
-import { toReply } from './command-reply';
+import { metaOf, parseCommandMessage, toReply } from '@app/commands';
 import { RegisterUserCommand, type RegisteredUser } from './register-user/register-user.command';
 import { parseRegisterUserInput } from './register-user/register-user.input';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from '../parse-input';
+import { parseInput } from '@app/commands';
 
 // Only the shape is checked: a malformed email or a short password is simply not a match, and
 // must get the same UNAUTHENTICATED answer as any other miss.

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandResult } from '@app/commands';
 import type { Role } from '../../credentials/credentials.repository';
-import type { CommandMeta } from '../command-meta';
+import type { CommandMeta } from '@app/commands';
 import type { RegisterUserInput } from './register-user.input';
 
 /** The reply's `result` (the gateway reads it): never the password or its hash. */

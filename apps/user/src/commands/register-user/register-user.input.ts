@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from '../parse-input';
+import { parseInput } from '@app/commands';
 
 // The same email rule as the UserRegistered contract (z.email), applied after normalising, so
 // whatever passes here is also a valid event payload.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandMessage } from '@app/commands';
+import type { CommandMessage } from '../command-message';
 import { parseInput } from './parse-input';
 
 /** What a handler needs from the envelope of a CommandMessage (the data travels in the command). */

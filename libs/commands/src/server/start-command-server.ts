@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { COMMAND_TOPICS } from '@app/commands';
+import { COMMAND_TOPICS } from '../patterns';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 
 export interface CommandServerIds {
@@ -10,18 +10,17 @@ export interface CommandServerIds {
   groupId: string;
 }
 
-/** Every replica joins one group, so each command is handled once. */
-export const COMMAND_SERVER_IDS: CommandServerIds = { clientId: 'user', groupId: 'user-commands' };
+/** The ids of a service's command server: every replica joins one group, so each command is handled once. */
+export const commandServerIds = (service: string): CommandServerIds => ({ clientId: service, groupId: `${service}-commands` });
 
 /**
- * Connects the Kafka request/reply server (COMMANDS.registerUser / authenticateUser) to the app
- * and starts it. `app.close()` (shutdown hooks) stops the consumer after the message in hand,
- * before the pools close; a reply lost at that moment is covered by the caller's retry with
- * the same commandId.
+ * Connects a service's Kafka request/reply server (its `@MessagePattern(COMMANDS.x)` handlers)
+ * to the app and starts it. `app.close()` (shutdown hooks) stops the consumer after the message
+ * in hand, before the pools close; a reply lost at that moment is covered by the caller's retry
+ * with the same commandId.
  */
-export async function startCommandServer(app: INestApplication, ids: CommandServerIds = COMMAND_SERVER_IDS): Promise<void> {
-  // The admin seed runs in onApplicationBootstrap: finish it before any command arrives, so no
-  // one can register the admin's email first.
+export async function startCommandServer(app: INestApplication, ids: CommandServerIds): Promise<void> {
+  // Bootstrap work (e.g. the user service's admin seed) finishes before any command arrives.
   await app.init();
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
   // Topic auto-creation is off; outside the local stack (Docker, a cluster) nobody else makes them.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CommandRejected } from '@app/commands';
+import { CommandRejected } from '../command-message';
 
 /**
  * Parses untrusted command data; the first problem becomes BAD_USER_INPUT naming its field.

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { CommandRejected } from '@app/commands';
+import { CommandRejected } from '../command-message';
 import { INTERNAL_ERROR, toReply } from './command-reply';
 
 describe('toReply', () => {

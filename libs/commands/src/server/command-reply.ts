@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
-import { CommandRejected, type CommandReply } from '@app/commands';
+import { CommandRejected, type CommandReply } from '../command-message';
 
-export const INTERNAL_ERROR = { code: 'INTERNAL', message: 'the user service failed to handle the command' } as const;
+export const INTERNAL_ERROR = { code: 'INTERNAL', message: 'the service failed to handle the command' } as const;
 
 /**
  * Runs a command and turns every outcome into a reply value: Nest's serialisation of a thrown

@@ -1,0 +1,57 @@
+import type { CommandResult } from './command-message';
+
+/**
+ * The `data` of each command and the `result` of its reply. Services validate `data` at runtime
+ * (it crosses Kafka); these types are what both sides code against.
+ */
+
+/** COMMANDS.addProduct, admin only. Stream `product-<sku>`. */
+export interface AddProductData {
+  sku: string;
+  name: string;
+  priceCents: number;
+  initialStock: number;
+}
+export type AddProductResult = CommandResult;
+
+/** COMMANDS.restockProduct, admin only; quantity > 0. */
+export interface RestockProductData {
+  sku: string;
+  quantity: number;
+}
+export type RestockProductResult = CommandResult;
+
+/** COMMANDS.createOrder, any signed-in user (`issuedBy` is the owner). Stream `order-<orderId>`. */
+export interface CreateOrderData {
+  lines: { sku: string; quantity: number }[];
+  /** Stays in the order service (never in an event); the saga hands it to the payment service. */
+  paymentToken: string;
+  /** The same key from the same user yields the same order. */
+  idempotencyKey?: string;
+}
+export interface CreateOrderResult {
+  orderId: string;
+  result: CommandResult;
+}
+
+/** COMMANDS.cancelOrder, owner or admin, only before CONFIRMED (else CONFLICT). */
+export interface CancelOrderData {
+  orderId: string;
+  reason?: string;
+}
+export type CancelOrderResult = CommandResult;
+
+/**
+ * COMMANDS.processPayment, sent by the order saga (`issuedBy` null). Idempotent per order: a
+ * second request never charges twice and answers with the first outcome.
+ */
+export interface ProcessPaymentData {
+  orderId: string;
+  amountCents: number;
+  paymentToken: string;
+}
+export interface ProcessPaymentResult {
+  paymentId: string;
+  /** PENDING: the provider has not answered (yet); the saga's deadline decides. */
+  status: 'PROCESSED' | 'FAILED' | 'PENDING';
+}
