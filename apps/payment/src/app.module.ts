@@ -1,15 +1,35 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
+import { PaymentCommandsController } from './commands/payment-commands.controller';
+import { ProcessPaymentHandler } from './commands/process-payment/process-payment.handler';
+import { CreatePayments1764700000000 } from './migrations/1764700000000-create-payments';
+import { paymentSettingsProvider } from './payment-settings';
+import { PaymentsRepository } from './payments/payments.repository';
+import { LocalPaymentProvider } from './provider/local-payment-provider';
+import { PaymentProvider } from './provider/payment-provider';
+import { PAYMENT_SCHEMA } from './schema';
+
+const CommandHandlers = [ProcessPaymentHandler];
 
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forService({ schema: 'payments', migrations: EVENT_STORE_MIGRATIONS }),
-    EventStoreModule.forService({ schema: 'payments' }),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000] }),
+    EventStoreModule.forService({ schema: PAYMENT_SCHEMA }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
+  ],
+  controllers: [PaymentCommandsController],
+  providers: [
+    ...CommandHandlers,
+    PaymentsRepository,
+    paymentSettingsProvider,
+    // The only adapter so far: a real processor's adapter replaces it here, behind the same port.
+    { provide: PaymentProvider, useClass: LocalPaymentProvider },
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { bootstrapApp } from '@app/bootstrap';
+import { commandServerIds, startCommandServer } from '@app/commands';
 import { AppModule } from './app.module';
 
-void bootstrapApp('payment', AppModule);
+void bootstrapApp('payment', AppModule, (app) => startCommandServer(app, commandServerIds('payment')));

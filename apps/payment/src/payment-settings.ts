@@ -1,0 +1,28 @@
+import type { Provider } from '@nestjs/common';
+import { z } from 'zod';
+import { ConfigError } from '@app/config';
+
+/**
+ * Payment-only knobs, read once and validated like @app/config (which holds what several apps
+ * share). Tests override the PAYMENT_SETTINGS provider instead of the environment.
+ */
+const settingsSchema = z
+  .object({
+    // Longer than this and we stop waiting; the payment stays PENDING (see ProcessPaymentHandler).
+    PAYMENT_PROVIDER_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1).max(120_000).default(5000),
+  })
+  .transform((env) => ({ providerTimeoutMs: env.PAYMENT_PROVIDER_TIMEOUT_MS }));
+
+export type PaymentSettings = z.output<typeof settingsSchema>;
+
+export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
+
+export function loadPaymentSettings(env: NodeJS.ProcessEnv = process.env): PaymentSettings {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(set);
+  if (result.success) return result.data;
+  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+}
+
+export const paymentSettingsProvider: Provider = { provide: PAYMENT_SETTINGS, useFactory: () => loadPaymentSettings() };
