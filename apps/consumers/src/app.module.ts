@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
@@ -7,6 +8,9 @@ import { CONSUMER_MIGRATIONS } from '@app/messaging';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ANALYTICS_MIGRATIONS } from './analytics/migrations';
+import { InventoryModule } from './inventory/inventory.module';
+import { INVENTORY_SCHEMA } from './inventory/inventory.schema';
+import { INVENTORY_MIGRATIONS } from './inventory/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from './notifications/migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -17,17 +21,27 @@ import { CONSUMER_RUNTIME } from './shared/consumer-runtime';
   imports: [
     ConfigModule,
     // One migrations table (schema inventory) for everything this app owns: the inventory event
-    // store, processed_events, and the read_model, notifications and analytics schemas.
+    // store and stock, processed_events, and the read_model, notifications and analytics schemas.
     DatabaseModule.forService({
-      schema: 'inventory',
-      migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, ...READ_MODEL_MIGRATIONS, ...NOTIFICATIONS_MIGRATIONS, ...ANALYTICS_MIGRATIONS],
+      schema: INVENTORY_SCHEMA,
+      migrations: [
+        ...EVENT_STORE_MIGRATIONS,
+        ...CONSUMER_MIGRATIONS,
+        ...READ_MODEL_MIGRATIONS,
+        ...NOTIFICATIONS_MIGRATIONS,
+        ...ANALYTICS_MIGRATIONS,
+        ...INVENTORY_MIGRATIONS,
+      ],
     }),
+    CqrsModule.forRoot(),
     CONSUMER_RUNTIME,
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch', 'smtp'] }),
     ProjectionsModule,
     NotificationsModule,
     AnalyticsModule,
     SearchModule,
+    // Also the inventory's event store and its relay (to inventory.events).
+    InventoryModule,
   ],
 })
 export class AppModule {}

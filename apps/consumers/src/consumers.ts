@@ -3,12 +3,13 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { EVENT_TOPICS } from '@app/events';
 import { connectConsumer, type ConsumerDefinition, type ConsumerServer, type ConsumerServerOptions, ensureTopics } from '@app/messaging';
 import { ANALYTICS } from './analytics/analytics.consumer';
+import { INVENTORY } from './inventory/inventory.consumer';
 import { NOTIFICATIONS } from './notifications/notifications.consumer';
 import { PROJECTIONS } from './projections/projections.consumer';
 import { SEARCH } from './search/search.consumer';
 
 /** Every consumer this app hosts: each its own consumer group, so each lags, fails and replays alone. */
-export const CONSUMERS: readonly ConsumerDefinition[] = [PROJECTIONS, NOTIFICATIONS, ANALYTICS, SEARCH];
+export const CONSUMERS: readonly ConsumerDefinition[] = [PROJECTIONS, NOTIFICATIONS, ANALYTICS, SEARCH, INVENTORY];
 
 export interface StartConsumersOptions {
   server?: Partial<ConsumerServerOptions>;
@@ -18,22 +19,32 @@ export interface StartConsumersOptions {
    * The handlers stay bound (same transport ids) and processed_events keys stay the same.
    */
   groupIdPrefix?: string;
+  /** For tests: connect only these (default: all of CONSUMERS). */
+  only?: readonly ConsumerDefinition[];
 }
 
 const withPrefix = (consumer: ConsumerDefinition, prefix: string): ConsumerDefinition =>
   prefix ? { ...consumer, groupId: `${prefix}${consumer.groupId}`, clientId: `${prefix}${consumer.clientId}` } : consumer;
 
 /**
- * bootstrapApp's `configure` step: one ConsumerServer per consumer, then app.init() (migrations,
- * the search index, the mail dispatcher) before any of them consumes. Stopping is app.close(),
- * which shutdown hooks run on SIGTERM: Nest closes every server (each finishes its message in
- * hand, commits and leaves its group) before the database pool closes.
+ * Adds one ConsumerServer per consumer to the app without starting them: whatever starts the
+ * app's microservices next (startConsumers, or startCommandServer, which starts them all) does.
  */
-export async function startConsumers(app: INestApplication, { server = {}, groupIdPrefix = '' }: StartConsumersOptions = {}): Promise<ConsumerServer[]> {
+export async function connectConsumers(app: INestApplication, { server = {}, groupIdPrefix = '', only = CONSUMERS }: StartConsumersOptions = {}): Promise<ConsumerServer[]> {
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
   // Automatic topic creation is off; the local stack makes these, elsewhere (Docker, a cluster) we do.
   await ensureTopics(kafkaBrokers, EVENT_TOPICS);
-  const servers = CONSUMERS.map((consumer) => connectConsumer(app, withPrefix(consumer, groupIdPrefix), { brokers: kafkaBrokers, ...server }));
+  return only.map((consumer) => connectConsumer(app, withPrefix(consumer, groupIdPrefix), { brokers: kafkaBrokers, ...server }));
+}
+
+/**
+ * Connects the consumers, then app.init() (migrations, the search index, the mail dispatcher)
+ * before any of them consumes. Stopping is app.close(), which shutdown hooks run on SIGTERM: Nest
+ * closes every server (each finishes its message in hand, commits and leaves its group) before
+ * the database pool closes.
+ */
+export async function startConsumers(app: INestApplication, options: StartConsumersOptions = {}): Promise<ConsumerServer[]> {
+  const servers = await connectConsumers(app, options);
   await app.init();
   await app.startAllMicroservices();
   return servers;

@@ -1,0 +1,28 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { TOPICS } from '@app/events';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { dispatchByType } from '../shared/event-handler';
+import { INVENTORY } from './inventory.consumer';
+import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
+import { OrderConfirmedHandler } from './reservations/order-confirmed.handler';
+import { OrderCreatedHandler } from './reservations/order-created.handler';
+
+@Controller()
+export class InventoryController {
+  private readonly apply: EventHandlerFn;
+
+  constructor(
+    private readonly runtime: ConsumerRuntime,
+    orderCreated: OrderCreatedHandler,
+    orderCancelled: OrderCancelledHandler,
+    orderConfirmed: OrderConfirmedHandler,
+  ) {
+    this.apply = dispatchByType([orderCreated, orderCancelled, orderConfirmed]);
+  }
+
+  @ConsumerPattern(INVENTORY, TOPICS.orders)
+  onOrderEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.apply);
+  }
+}

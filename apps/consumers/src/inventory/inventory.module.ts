@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@app/event-store';
+import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
+import { AddProductHandler } from './commands/add-product/add-product.handler';
+import { InventoryCommandsController } from './commands/inventory-commands.controller';
+import { RestockProductHandler } from './commands/restock-product/restock-product.handler';
+import { InventoryController } from './inventory.controller';
+import { INVENTORY_SCHEMA } from './inventory.schema';
+import { ProductsRepository } from './persistence/products.repository';
+import { ReservationsRepository } from './persistence/reservations.repository';
+import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
+import { OrderConfirmedHandler } from './reservations/order-confirmed.handler';
+import { OrderCreatedHandler } from './reservations/order-created.handler';
+
+const CommandHandlers = [AddProductHandler, RestockProductHandler];
+const EventHandlers = [OrderCreatedHandler, OrderCancelledHandler, OrderConfirmedHandler];
+
+/**
+ * The inventory service, hosted by the consumers app: a command server (admins' product
+ * commands) and a consumer of order events, over one schema. Imported once: each
+ * EventStoreModule.forService() is its own pool, producer and relay.
+ */
+@Module({
+  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: INVENTORY_SCHEMA })],
+  controllers: [InventoryCommandsController, InventoryController],
+  providers: [...CommandHandlers, ...EventHandlers, ProductsRepository, ReservationsRepository],
+})
+export class InventoryModule {}

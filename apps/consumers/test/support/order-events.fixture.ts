@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_REGISTRY, OrderCancelled, OrderConfirmed, OrderCreated, type EventClass, type EventEnvelope } from '@app/events';
+
+type Line = { sku: string; quantity: number };
+
+/**
+ * Order events as the order service's relay publishes them. Payloads go through the registry, so
+ * a test cannot send what no producer could. Follow-ups share the order's correlation id and
+ * user, and name the event before them as their cause.
+ */
+const envelope = <P extends { orderId: string }>(contract: EventClass<P>, payload: P, streamVersion: number, metadata: EventEnvelope['metadata']): EventEnvelope<P> => ({
+  eventId: randomUUID(),
+  type: contract.type,
+  schemaVersion: contract.version,
+  streamId: `order-${payload.orderId}`,
+  aggregateId: payload.orderId,
+  streamVersion,
+  occurredAt: new Date().toISOString(),
+  payload: EVENT_REGISTRY.validate<P>(contract.type, contract.version, payload),
+  metadata,
+});
+
+export const orderCreated = (lines: Line[]): EventEnvelope<OrderCreated['payload']> => {
+  const userId = randomUUID();
+  return envelope(OrderCreated, { orderId: randomUUID(), userId, lines }, 1, { correlationId: randomUUID(), causationId: randomUUID(), userId });
+};
+
+const followUp = (created: EventEnvelope<OrderCreated['payload']>) => ({ ...created.metadata, causationId: created.eventId });
+
+export const orderCancelled = (created: EventEnvelope<OrderCreated['payload']>, reason: OrderCancelled['payload']['reason']) =>
+  envelope(OrderCancelled, { orderId: created.payload.orderId, reason }, 2, followUp(created));
+
+export const orderConfirmed = (created: EventEnvelope<OrderCreated['payload']>, totalCents: number) =>
+  envelope(OrderConfirmed, { orderId: created.payload.orderId, paymentId: randomUUID(), totalCents }, 3, followUp(created));
