@@ -6,6 +6,9 @@ import { HealthModule } from '@app/health';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
 import { GatewaySettingsModule } from './gateway-settings';
 import { GatewayGraphQLModule } from './graphql/gateway-graphql.module';
+import { OrdersModule } from './orders/orders.module';
+import { ProductsModule } from './products/products.module';
+import { StoredEventsModule } from './stored-events/stored-events.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -18,6 +21,9 @@ import { UsersModule } from './users/users.module';
     CqrsModule.forRoot(),
     GatewayGraphQLModule,
     UsersModule,
+    OrdersModule,
+    ProductsModule,
+    StoredEventsModule,
   ],
 })
 export class AppModule {}

@@ -2,23 +2,69 @@ import { Controller } from '@nestjs/common';
 import { Ctx, type KafkaContext } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
-import { dispatchByType } from '../shared/event-handler';
+import { dispatchByType, type EventHandler } from '../shared/event-handler';
+import { appendToEventLog } from './event-log';
+import { OrderAwaitingPaymentProjection } from './order-awaiting-payment.projection';
+import { OrderCancelledProjection } from './order-cancelled.projection';
+import { OrderConfirmedProjection } from './order-confirmed.projection';
+import { OrderCreatedProjection } from './order-created.projection';
+import { PaymentFailedProjection } from './payment-failed.projection';
+import { PaymentProcessedProjection } from './payment-processed.projection';
 import { PROJECTIONS } from './projections.consumer';
 import { UserRegisteredProjection } from './user-registered.projection';
 
+/**
+ * Every event of a topic goes to the event log, and to its view's projection when it has one,
+ * in one transaction: the history and the views never disagree about what was applied.
+ */
+const logAndProject = (handlers: readonly EventHandler[]): EventHandlerFn => {
+  const project = dispatchByType(handlers);
+  return async (event, em) => {
+    await appendToEventLog(em, event);
+    await project(event, em);
+  };
+};
+
 @Controller()
 export class ProjectionsController {
-  private readonly apply: EventHandlerFn;
+  private readonly users: EventHandlerFn;
+  private readonly orders: EventHandlerFn;
+  private readonly payments: EventHandlerFn;
+  // product_view is written by the inventory module itself (see ProductView): history only.
+  private readonly inventory = logAndProject([]);
 
   constructor(
     private readonly runtime: ConsumerRuntime,
     userRegistered: UserRegisteredProjection,
+    orderCreated: OrderCreatedProjection,
+    orderAwaitingPayment: OrderAwaitingPaymentProjection,
+    orderConfirmed: OrderConfirmedProjection,
+    orderCancelled: OrderCancelledProjection,
+    paymentProcessed: PaymentProcessedProjection,
+    paymentFailed: PaymentFailedProjection,
   ) {
-    this.apply = dispatchByType([userRegistered]);
+    this.users = logAndProject([userRegistered]);
+    this.orders = logAndProject([orderCreated, orderAwaitingPayment, orderConfirmed, orderCancelled]);
+    this.payments = logAndProject([paymentProcessed, paymentFailed]);
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.users)
   onUserEvent(@Ctx() ctx: KafkaContext) {
-    return this.runtime.process(ctx, this.apply);
+    return this.runtime.process(ctx, this.users);
+  }
+
+  @ConsumerPattern(PROJECTIONS, TOPICS.orders)
+  onOrderEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.orders);
+  }
+
+  @ConsumerPattern(PROJECTIONS, TOPICS.payments)
+  onPaymentEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.payments);
+  }
+
+  @ConsumerPattern(PROJECTIONS, TOPICS.inventory)
+  onInventoryEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.inventory);
   }
 }

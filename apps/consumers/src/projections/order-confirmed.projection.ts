@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OrderConfirmed, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../shared/event-handler';
+import { updateOrderView } from './order-view-update';
+
+type Payload = OrderConfirmed['payload'];
+
+/** Paid. The payment itself is shown from payment_view (keyed by order), not copied here. */
+@Injectable()
+export class OrderConfirmedProjection implements EventHandler<Payload> {
+  readonly eventType = OrderConfirmed.type;
+
+  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
+    await updateOrderView(em, event.payload.orderId, event, { status: 'CONFIRMED', totalCents: event.payload.totalCents });
+  }
+}

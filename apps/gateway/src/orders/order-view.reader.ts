@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { OrderView, type OrderStatus } from '@app/read-model';
+import { pollUntil } from '../shared/poll-until';
+import type { OrderCursor } from './order-cursor';
+
+export interface OrderFilter {
+  /** Only this user's orders; undefined for all (admins). */
+  userId?: string;
+  status?: OrderStatus;
+}
+
+export interface OrderPage {
+  rows: { order: OrderView; cursor: OrderCursor }[];
+  hasNextPage: boolean;
+  /** Matching the filter, on every page (the cursor does not change it). */
+  totalCount: number;
+}
+
+/** Reads `read_model.order_view`, which the consumers app projects from orders.events. Ids must be UUIDs (callers validate). */
+@Injectable()
+export class OrderViewReader {
+  constructor(@InjectRepository(OrderView) private readonly orders: Repository<OrderView>) {}
+
+  findById(id: string): Promise<OrderView | null> {
+    return this.orders.findOneBy({ id });
+  }
+
+  /** Newest first (`createdAt desc, id desc`), keyset-paginated: stable while new orders arrive. */
+  async page(filter: OrderFilter, first: number, after?: OrderCursor): Promise<OrderPage> {
+    const matching = this.orders.createQueryBuilder('o');
+    if (filter.userId) matching.andWhere('o.user_id = :userId', { userId: filter.userId });
+    if (filter.status) matching.andWhere('o.status = :status', { status: filter.status });
+
+    const page = matching.clone();
+    if (after) page.andWhere('(o.created_at, o.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))', { afterCreatedAt: after.createdAt, afterId: after.id });
+    page
+      .addSelect(`to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_created_at')
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      // One more than asked: its presence is hasNextPage.
+      .limit(first + 1);
+
+    const [{ entities, raw }, totalCount] = await Promise.all([page.getRawAndEntities<{ cursor_created_at: string }>(), matching.getCount()]);
+    const rows = entities.slice(0, first).map((order, i) => ({ order, cursor: { createdAt: raw[i].cursor_created_at, id: order.id } }));
+    return { rows, hasNextPage: entities.length > first, totalCount };
+  }
+
+  /** The order once the view has applied `version` of its stream (or later), else null after `timeoutMs`. */
+  waitForVersion(id: string, version: number, timeoutMs: number): Promise<OrderView | null> {
+    return pollUntil(async () => {
+      const order = await this.findById(id);
+      return order && order.version >= version ? order : null;
+    }, timeoutMs);
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { ProductView } from '@app/read-model';
+import { pollUntil } from '../shared/poll-until';
+
+/** Reads `read_model.product_view`, written by the inventory module with its stock. */
+@Injectable()
+export class ProductViewReader {
+  constructor(@InjectRepository(ProductView) private readonly products: Repository<ProductView>) {}
+
+  /** Every product, by sku. The catalogue is small; paginate here if it ever is not. */
+  all(): Promise<ProductView[]> {
+    return this.products.find({ order: { sku: 'ASC' } });
+  }
+
+  findBySku(sku: string): Promise<ProductView | null> {
+    return this.products.findOneBy({ sku });
+  }
+
+  /** The product once `reached(row)` holds, else null after `timeoutMs`. */
+  waitFor(sku: string, reached: (product: ProductView) => boolean, timeoutMs: number): Promise<ProductView | null> {
+    return pollUntil(async () => {
+      const product = await this.findBySku(sku);
+      return product && reached(product) ? product : null;
+    }, timeoutMs);
+  }
+}

@@ -1,0 +1,7 @@
+import { ORDER_RESOLVERS } from './orders/orders.resolvers';
+import { PRODUCT_RESOLVERS } from './products/products.resolvers';
+import { STORED_EVENT_RESOLVERS } from './stored-events/stored-events.resolvers';
+import { USER_RESOLVERS } from './users/users.resolvers';
+
+/** Every resolver of the gateway: the schema-contract spec builds the schema from exactly these. */
+export const GATEWAY_RESOLVERS = [...USER_RESOLVERS, ...ORDER_RESOLVERS, ...PRODUCT_RESOLVERS, ...STORED_EVENT_RESOLVERS];
