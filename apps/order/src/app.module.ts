@@ -1,15 +1,57 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@app/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
+import { EVENT_REGISTRY } from '@app/events';
 import { HealthModule } from '@app/health';
+import { CONSUMER_MIGRATIONS, ConsumerRuntimeModule } from '@app/messaging';
+import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
+import { ConfirmOrderHandler } from './commands/confirm-order/confirm-order.handler';
+import { CreateOrderHandler } from './commands/create-order/create-order.handler';
+import { MarkOrderAwaitingPaymentHandler } from './commands/mark-order-awaiting-payment/mark-order-awaiting-payment.handler';
+import { OrderCommandsController } from './commands/order-commands.controller';
+import { RequestPaymentHandler } from './commands/request-payment/request-payment.handler';
+import { OrderRepository } from './domain/order.repository';
+import { CreateOrderTables1764500000000 } from './migrations/1764500000000-create-order-tables';
+import { orderSettingsProvider } from './order-settings';
+import { createPaymentTransport, PAYMENT_TRANSPORT, PaymentClient } from './payment/payment-client';
+import { OrderRequests } from './persistence/order-requests';
+import { PaymentTokens } from './persistence/payment-tokens';
+import { OrderSagaEntity } from './sagas/order-saga.entity';
+import { OrderSagaController } from './sagas/order-saga.controller';
+import { OrderSagaRepository } from './sagas/order-saga.repository';
+import { PaymentDeadlineScheduler } from './sagas/payment-deadline.scheduler';
+import { ORDER_SCHEMA } from './schema';
 
+const CommandHandlers = [CreateOrderHandler, CancelOrderHandler, MarkOrderAwaitingPaymentHandler, ConfirmOrderHandler, RequestPaymentHandler];
+
+/**
+ * The order service: createOrder/cancelOrder over Kafka request/reply, and the order-fulfilment
+ * saga. Its servers are connected by startOrderService (main.ts, e2e tests).
+ */
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forService({ schema: 'orders', migrations: EVENT_STORE_MIGRATIONS }),
-    EventStoreModule.forService({ schema: 'orders' }),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: ORDER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000] }),
+    TypeOrmModule.forFeature([OrderSagaEntity]),
+    EventStoreModule.forService({ schema: ORDER_SCHEMA }),
+    ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
+  ],
+  controllers: [OrderCommandsController, OrderSagaController],
+  providers: [
+    ...CommandHandlers,
+    orderSettingsProvider,
+    OrderRepository,
+    OrderRequests,
+    PaymentTokens,
+    OrderSagaRepository,
+    { provide: PAYMENT_TRANSPORT, inject: [APP_CONFIG], useFactory: createPaymentTransport },
+    PaymentClient,
+    PaymentDeadlineScheduler,
   ],
 })
 export class AppModule {}

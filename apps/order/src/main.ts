@@ -1,4 +1,5 @@
 import { bootstrapApp } from '@app/bootstrap';
 import { AppModule } from './app.module';
+import { startOrderService } from './start-order-service';
 
-void bootstrapApp('order', AppModule);
+void bootstrapApp('order', AppModule, (app) => startOrderService(app));

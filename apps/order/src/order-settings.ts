@@ -1,0 +1,40 @@
+import type { Provider } from '@nestjs/common';
+import { z } from 'zod';
+import { ConfigError } from '@app/config';
+
+/**
+ * Order-only knobs, read once and validated like @app/config (which holds what several apps
+ * share). Tests override the ORDER_SETTINGS provider instead of the environment.
+ */
+const ms = (fallback: number, max: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(1).max(max).default(fallback);
+
+const settingsSchema = z
+  .object({
+    // How long an order may wait for a payment outcome before the saga cancels it.
+    PAYMENT_DEADLINE_MS: ms(30_000, 24 * 60 * 60 * 1000),
+    // Just above the payment service's provider timeout (5 s), so a slow provider gets its
+    // PENDING answer rather than a resend. Kept short: the saga step waits up to twice this, and
+    // kafkajs fetches no other partition of this broker meanwhile (one fetch per broker at a time).
+    PAYMENT_REPLY_TIMEOUT_MS: ms(6000, 120_000),
+    PAYMENT_DEADLINE_SCAN_MS: ms(500, 60_000),
+  })
+  .transform((env) => ({
+    paymentDeadlineMs: env.PAYMENT_DEADLINE_MS,
+    paymentReplyTimeoutMs: env.PAYMENT_REPLY_TIMEOUT_MS,
+    deadlineScanMs: env.PAYMENT_DEADLINE_SCAN_MS,
+  }));
+
+export type OrderSettings = z.output<typeof settingsSchema>;
+
+export const ORDER_SETTINGS = Symbol('ORDER_SETTINGS');
+
+export function loadOrderSettings(env: NodeJS.ProcessEnv = process.env): OrderSettings {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(set);
+  if (result.success) return result.data;
+  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+}
+
+export const orderSettingsProvider: Provider = { provide: ORDER_SETTINGS, useFactory: () => loadOrderSettings() };

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { fromDeadline } from '../commands/append-context';
+import { CancelOrderCommand, SYSTEM } from '../commands/cancel-order/cancel-order.command';
+import { ORDER_SETTINGS, type OrderSettings } from '../order-settings';
+import { OrderSagaRepository } from './order-saga.repository';
+
+const BATCH = 50;
+/** How long a claimed saga is left to its claimer before another scan may take it again. */
+const CLAIM_LEASE_MS = 30_000;
+
+/** Cancels orders whose payment outcome did not arrive in time (PAYMENT_TIMEOUT). */
+@Injectable()
+export class PaymentDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(PaymentDeadlineScheduler.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake: () => void = () => undefined;
+
+  constructor(
+    @Inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
+    private readonly sagas: OrderSagaRepository,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  // Before the pools close (onApplicationShutdown): a cancel in flight finishes first.
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Claims and cancels what is overdue now; one failure leaves its order to the next scan after the lease. */
+  async cancelOverdue(): Promise<void> {
+    for (const { orderId, correlationId } of await this.sagas.claimOverdue(BATCH, CLAIM_LEASE_MS)) {
+      try {
+        await this.commandBus.execute(new CancelOrderCommand(orderId, 'PAYMENT_TIMEOUT', SYSTEM, fromDeadline(orderId, correlationId)));
+      } catch (err) {
+        this.log.error(`cancelling overdue order ${orderId} failed; retried after ${CLAIM_LEASE_MS} ms: ${err.message}`);
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      await this.cancelOverdue().catch((err: Error) => this.log.error(`payment deadline scan failed: ${err.message}`));
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.settings.deadlineScanMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}
