@@ -1,6 +1,7 @@
 import type { EventClass } from './define-event';
 import { InventoryCommitted, InventoryReleased, InventoryReservationFailed, InventoryReserved, ProductAdded, StockAdjusted } from './inventory';
 import { OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated } from './orders';
+import { NotificationCreated } from './notifications';
 import { PaymentFailed, PaymentProcessed } from './payments';
 import { EventRegistry, type Upcaster } from './registry';
 import { UserRegistered, UserRegisteredV1, userRegisteredV1ToV2 } from './users';
@@ -21,6 +22,7 @@ export const ALL_CONTRACTS: readonly EventClass<any>[] = [
   OrderCancelled,
   PaymentProcessed,
   PaymentFailed,
+  NotificationCreated,
 ];
 
 export const UPCASTERS: readonly Upcaster[] = [userRegisteredV1ToV2];

@@ -7,4 +7,5 @@ export * from './users';
 export * from './inventory';
 export * from './orders';
 export * from './payments';
+export * from './notifications';
 export * from './catalog';

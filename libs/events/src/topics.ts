@@ -9,6 +9,7 @@ export const TOPICS = {
   orders: 'orders.events',
   payments: 'payments.events',
   inventory: 'inventory.events',
+  notifications: 'notifications.events',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -25,6 +26,7 @@ export const EVENT_TOPICS: readonly TopicSpec[] = [
   { topic: TOPICS.orders, numPartitions: 6 },
   { topic: TOPICS.payments, numPartitions: 3 },
   { topic: TOPICS.inventory, numPartitions: 6 },
+  { topic: TOPICS.notifications, numPartitions: 3 },
 ];
 
 /** Where a consumer group parks events it gave up on: one dead-letter topic per group. */

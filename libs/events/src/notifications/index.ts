@@ -1,0 +1,3 @@
+// Schemas are plain z.object, not .strict(): unknown keys are stripped, not rejected. A stray
+// extra key then neither dead-letters an event nor travels on to stores and read models.
+export * from './notification-created.event';
