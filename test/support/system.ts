@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from './wait-for';
 import { assertTestDatabase } from './test-env';
@@ -7,9 +8,18 @@ import { assertTestDatabase } from './test-env';
 const ROOT = join(__dirname, '..', '..');
 export type AppName = 'gateway' | 'order' | 'user' | 'payment' | 'consumers';
 export const ALL_APPS: AppName[] = ['user', 'order', 'payment', 'consumers', 'gateway'];
-/** Ports of the system under test: clear of `npm start`'s 3000-3004. */
-const TEST_PORTS: Record<AppName, number> = { gateway: 3100, order: 3101, user: 3102, payment: 3103, consumers: 3104 };
 const LOG_DIR = join(ROOT, '.stack', 'test-logs');
+
+/** A port nothing listens on right now (the OS picks it), so several systems can run at once. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 
 /**
  * The apps as real processes, built by `npm test` into dist/ (as `npm start` runs them), so a
@@ -17,20 +27,31 @@ const LOG_DIR = join(ROOT, '.stack', 'test-logs');
  */
 export class System {
   private readonly procs = new Map<AppName, ChildProcess>();
-  readonly gatewayUrl = `http://127.0.0.1:${TEST_PORTS.gateway}/graphql`;
+  private ports = {} as Record<AppName, number>;
 
   constructor(private readonly env: NodeJS.ProcessEnv = {}) {}
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.ports.gateway}/graphql`;
+  }
+
+  get gatewayWsUrl(): string {
+    return `ws://127.0.0.1:${this.ports.gateway}/graphql`;
+  }
 
   async start(apps: AppName[] = ALL_APPS): Promise<void> {
     assertTestDatabase();
     mkdirSync(LOG_DIR, { recursive: true });
+    // Ports of this system under test: free ones, clear of `npm start`'s 3000-3004 and of any
+    // other system a parallel test run started.
+    for (const app of ALL_APPS) this.ports[app] ??= await freePort();
     for (const app of apps) this.spawn(app);
     await Promise.all(apps.map((app) => this.waitHealthy(app)));
   }
 
   private spawn(app: AppName): void {
     const log = createWriteStream(join(LOG_DIR, `${app}.log`), { flags: 'a' });
-    const ports = Object.fromEntries(Object.entries(TEST_PORTS).map(([a, p]) => [`${a.toUpperCase()}_PORT`, String(p)]));
+    const ports = Object.fromEntries(Object.entries(this.ports).map(([a, p]) => [`${a.toUpperCase()}_PORT`, String(p)]));
     const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', join('dist', 'apps', app, 'src', 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, ...ports, TS_NODE_BASEURL: './dist', ...this.env },
@@ -45,7 +66,7 @@ export class System {
     const child = this.procs.get(app)!;
     await waitFor(`${app} to be healthy (log: .stack/test-logs/${app}.log)`, async () => {
       if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}`);
-      const res = await fetch(`http://127.0.0.1:${TEST_PORTS[app]}/health`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`http://127.0.0.1:${this.ports[app]}/health`, { signal: AbortSignal.timeout(2000) });
       return res.ok;
     }, { timeoutMs: 90000, intervalMs: 250 });
   }
