@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { ElasticsearchModule } from '@nestjs/elasticsearch';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
+import { OrderAwaitingPaymentHandler } from './order-awaiting-payment.handler';
+import { OrderCancelledHandler } from './order-cancelled.handler';
+import { OrderConfirmedHandler } from './order-confirmed.handler';
+import { OrderCreatedHandler } from './order-created.handler';
+import { OrderDocumentWriter } from './order-document.writer';
+import { ProductAddedHandler } from './product-added.handler';
 import { SearchIndexLifecycle } from './search-index.lifecycle';
 import { SearchController } from './search.controller';
 import { UserRegisteredHandler } from './user-registered.handler';
@@ -16,6 +22,15 @@ import { UserRegisteredHandler } from './user-registered.handler';
     }),
   ],
   controllers: [SearchController],
-  providers: [SearchIndexLifecycle, UserRegisteredHandler],
+  providers: [
+    SearchIndexLifecycle,
+    UserRegisteredHandler,
+    ProductAddedHandler,
+    OrderDocumentWriter,
+    OrderCreatedHandler,
+    OrderAwaitingPaymentHandler,
+    OrderConfirmedHandler,
+    OrderCancelledHandler,
+  ],
 })
 export class SearchModule {}

@@ -9,9 +9,6 @@ export interface UserDocument {
   registeredAt: string;
 }
 
-/** Replicas 0: a single node could never assign them, and the cluster would stay yellow. */
-export const USERS_INDEX_SETTINGS: estypes.IndicesIndexSettings = { number_of_replicas: 0 };
-
 /**
  * Explicit and strict: a field we did not plan for is an error, not a guess of ES's. Email is
  * exact-match first (keyword), with a text subfield to search by its parts; name the other way

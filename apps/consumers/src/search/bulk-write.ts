@@ -1,0 +1,34 @@
+import type { estypes } from '@elastic/elasticsearch';
+import type { ElasticsearchService } from '@nestjs/elasticsearch';
+
+/** Some operations of a `_bulk` request failed for a reason other than a version conflict. */
+export class SearchWriteError extends Error {
+  readonly code = 'SEARCH_WRITE_FAILED';
+  constructor(readonly failures: { id?: string | null; status: number; type?: string; reason?: string | null }[]) {
+    super(`bulk write failed: ${failures.map((f) => `${f.id} ${f.status} ${f.type}: ${f.reason}`).join('; ')}`);
+    this.name = 'SearchWriteError';
+  }
+}
+
+/** One externally versioned write: `_bulk` takes the action line and the document in a row. */
+export const versionedIndex = (index: string, id: string, version: number, document: object, versionType: estypes.VersionType = 'external') => [
+  { index: { _index: index, _id: id, version, version_type: versionType } },
+  document,
+];
+
+/**
+ * Sends the writes in one `_bulk` request. `_bulk` answers 200 even when items failed, so each
+ * item is checked: 409 means the index already holds this version or a newer one, i.e. the write
+ * is applied; anything else throws, and the runtime retries the whole event (the writes that did
+ * succeed then answer 409, which is harmless).
+ */
+export const bulkWrite = async (es: ElasticsearchService, operations: object[]): Promise<void> => {
+  if (operations.length === 0) return;
+  const res = await es.bulk({ operations });
+  if (!res.errors) return;
+  const failures = res.items
+    .map((item) => Object.values(item)[0] as estypes.BulkResponseItem)
+    .filter((r) => r.error && r.status !== 409)
+    .map((r) => ({ id: r._id, status: r.status, type: r.error?.type, reason: r.error?.reason }));
+  if (failures.length) throw new SearchWriteError(failures);
+};

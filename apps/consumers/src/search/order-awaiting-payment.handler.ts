@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { OrderAwaitingPayment, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../shared/event-handler';
+import { OrderDocumentWriter } from './order-document.writer';
+
+type Payload = OrderAwaitingPayment['payload'];
+
+@Injectable()
+export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
+  readonly eventType = OrderAwaitingPayment.type;
+
+  constructor(private readonly orders: OrderDocumentWriter) {}
+
+  handle(event: EventEnvelope<Payload>): Promise<void> {
+    const { lines, totalCents } = event.payload;
+    // The lines again: enough to index an order whose OrderCreated we never saw.
+    const skus = [...new Set(lines.map((l) => l.sku))];
+    return this.orders.apply(event, { status: 'AWAITING_PAYMENT', skus, totalCents });
+  }
+}

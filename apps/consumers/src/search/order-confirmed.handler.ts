@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { OrderConfirmed, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../shared/event-handler';
+import { OrderDocumentWriter } from './order-document.writer';
+
+type Payload = OrderConfirmed['payload'];
+
+@Injectable()
+export class OrderConfirmedHandler implements EventHandler<Payload> {
+  readonly eventType = OrderConfirmed.type;
+
+  constructor(private readonly orders: OrderDocumentWriter) {}
+
+  handle(event: EventEnvelope<Payload>): Promise<void> {
+    return this.orders.apply(event, { status: 'CONFIRMED', totalCents: event.payload.totalCents });
+  }
+}

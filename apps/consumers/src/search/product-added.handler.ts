@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { ElasticsearchService } from '@nestjs/elasticsearch';
+import { ProductAdded, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../shared/event-handler';
+import { bulkWrite, versionedIndex } from './bulk-write';
+import type { OrderDocument } from './orders-index.mapping';
+import type { ProductDocument } from './products-index.mapping';
+import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
+
+type Payload = ProductAdded['payload'];
+
+/** Orders indexed before their product can only be a few racing ones; more is not worth a page loop. */
+const BACKFILL_LIMIT = 100;
+
+/**
+ * Indexes the product under its stream version (external), and in the same `_bulk` request
+ * adds its name to orders already indexed without it: ProductAdded (inventory topic) and an
+ * order's events (orders topic) may be consumed in either order. Those orders are rewritten
+ * under their current version with `external_gte`, so an order event that lands in between
+ * (a higher version, which looks names up itself) wins with a harmless 409.
+ */
+@Injectable()
+export class ProductAddedHandler implements EventHandler<Payload> {
+  readonly eventType = ProductAdded.type;
+
+  constructor(private readonly es: ElasticsearchService) {}
+
+  async handle(event: EventEnvelope<Payload>): Promise<void> {
+    const { sku, name, priceCents } = event.payload;
+    const product: ProductDocument = { sku, name, priceCents };
+    const operations = versionedIndex(PRODUCTS_ALIAS, sku, event.streamVersion, product);
+    for (const order of await this.ordersMissing(sku, name)) {
+      const document: OrderDocument = { ...order.doc, productNames: [...order.doc.productNames, name] };
+      operations.push(...versionedIndex(ORDERS_ALIAS, order.doc.orderId, order.version, document, 'external_gte'));
+    }
+    await bulkWrite(this.es, operations);
+  }
+
+  private async ordersMissing(sku: string, name: string): Promise<{ doc: OrderDocument; version: number }[]> {
+    const res = await this.es.search<OrderDocument>({
+      index: ORDERS_ALIAS,
+      query: { term: { skus: sku } },
+      size: BACKFILL_LIMIT,
+      version: true,
+      ignore_unavailable: true,
+    });
+    return res.hits.hits
+      .filter((hit) => hit._source && hit._version !== undefined && !hit._source.productNames.includes(name))
+      .map((hit) => ({ doc: hit._source!, version: hit._version! }));
+  }
+}
