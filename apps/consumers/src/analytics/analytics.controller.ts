@@ -4,21 +4,33 @@ import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { ANALYTICS } from './analytics.consumer';
+import { OrderAwaitingPaymentHandler, OrderCancelledHandler, OrderConfirmedHandler, OrderCreatedHandler } from './orders';
 import { UserRegisteredHandler } from './user-registered.handler';
 
 @Controller()
 export class AnalyticsController {
-  private readonly apply: EventHandlerFn;
+  private readonly users: EventHandlerFn;
+  private readonly orders: EventHandlerFn;
 
   constructor(
     private readonly runtime: ConsumerRuntime,
     userRegistered: UserRegisteredHandler,
+    orderCreated: OrderCreatedHandler,
+    orderAwaitingPayment: OrderAwaitingPaymentHandler,
+    orderConfirmed: OrderConfirmedHandler,
+    orderCancelled: OrderCancelledHandler,
   ) {
-    this.apply = dispatchByType([userRegistered]);
+    this.users = dispatchByType([userRegistered]);
+    this.orders = dispatchByType([orderCreated, orderAwaitingPayment, orderConfirmed, orderCancelled]);
   }
 
   @ConsumerPattern(ANALYTICS, TOPICS.users)
   onUserEvent(@Ctx() ctx: KafkaContext) {
-    return this.runtime.process(ctx, this.apply);
+    return this.runtime.process(ctx, this.users);
+  }
+
+  @ConsumerPattern(ANALYTICS, TOPICS.orders)
+  onOrderEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.orders);
   }
 }

@@ -4,11 +4,12 @@ import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
 import { AnalyticsController } from './analytics.controller';
 import { DailySignups } from './entities/daily-signups.entity';
 import { UserSignupFact } from './entities/user-signup-fact.entity';
+import { ORDER_FACT_HANDLERS } from './orders';
 import { UserRegisteredHandler } from './user-registered.handler';
 
 @Module({
   imports: [CONSUMER_RUNTIME, TypeOrmModule.forFeature([UserSignupFact, DailySignups])],
   controllers: [AnalyticsController],
-  providers: [UserRegisteredHandler],
+  providers: [UserRegisteredHandler, ...ORDER_FACT_HANDLERS],
 })
 export class AnalyticsModule {}

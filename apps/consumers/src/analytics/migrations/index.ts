@@ -1,3 +1,4 @@
 import { CreateAnalytics1764500100000 } from './1764500100000-create-analytics';
+import { CreateSales1764800000000 } from './1764800000000-create-sales';
 
-export const ANALYTICS_MIGRATIONS = [CreateAnalytics1764500100000];
+export const ANALYTICS_MIGRATIONS = [CreateAnalytics1764500100000, CreateSales1764800000000];

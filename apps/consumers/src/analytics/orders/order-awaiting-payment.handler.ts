@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OrderAwaitingPayment, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../../shared/event-handler';
+import { updateOrderFact } from './order-fact';
+
+type Payload = OrderAwaitingPayment['payload'];
+
+/** Priced: the total is kept on the fact, but counts as revenue only once the order is confirmed. */
+@Injectable()
+export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
+  readonly eventType = OrderAwaitingPayment.type;
+
+  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
+    await updateOrderFact(em, event.payload.orderId, event, { status: 'AWAITING_PAYMENT', total_cents: event.payload.totalCents });
+  }
+}

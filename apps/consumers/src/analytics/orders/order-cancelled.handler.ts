@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OrderCancelled, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../../shared/event-handler';
+import { updateOrderFact } from './order-fact';
+
+type Payload = OrderCancelled['payload'];
+
+/** Keeps a priced total if there was one: what a cancellation cost is worth reporting later. */
+@Injectable()
+export class OrderCancelledHandler implements EventHandler<Payload> {
+  readonly eventType = OrderCancelled.type;
+
+  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
+    await updateOrderFact(em, event.payload.orderId, event, { status: 'CANCELLED', cancelled_at: event.occurredAt, cancellation_reason: event.payload.reason });
+  }
+}

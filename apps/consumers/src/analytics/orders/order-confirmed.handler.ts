@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OrderConfirmed, type EventEnvelope } from '@app/events';
+import type { EventHandler } from '../../shared/event-handler';
+import { updateOrderFact } from './order-fact';
+
+type Payload = OrderConfirmed['payload'];
+
+@Injectable()
+export class OrderConfirmedHandler implements EventHandler<Payload> {
+  readonly eventType = OrderConfirmed.type;
+
+  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
+    await updateOrderFact(em, event.payload.orderId, event, { status: 'CONFIRMED', total_cents: event.payload.totalCents, confirmed_at: event.occurredAt });
+  }
+}

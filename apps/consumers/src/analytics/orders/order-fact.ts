@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@app/events';
+import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
+import { recomputeSalesBuckets } from './sales-rollup';
+
+/** A later event of an order whose OrderCreated the warehouse never got (e.g. dead-lettered). */
+export class OrderFactMissingError extends Error {
+  readonly code = 'ORDER_FACT_MISSING';
+  constructor(
+    readonly orderId: string,
+    readonly eventType: string,
+  ) {
+    super(`${eventType} for order ${orderId}, which analytics.fact_orders does not have`);
+  }
+}
+
+export interface OrderFactChanges {
+  status: 'AWAITING_PAYMENT' | 'CONFIRMED' | 'CANCELLED';
+  total_cents?: number;
+  confirmed_at?: string;
+  cancelled_at?: string;
+  cancellation_reason?: string;
+}
+
+/**
+ * Applies a later event of an order's stream to its fact only when the fact is older
+ * (`version < streamVersion`), and then recomputes the order's sales buckets in the same
+ * transaction. A duplicate, a replay or a late older event changes nothing, rollups included.
+ * A missing fact throws (retries, then dead letter) like the order projection: OrderCreated
+ * shares the order's key, so it always comes first unless it was lost.
+ */
+export const updateOrderFact = async (em: EntityManager, orderId: string, event: EventEnvelope, changes: OrderFactChanges): Promise<void> => {
+  // Column names come from OrderFactChanges' keys (never from input); values are parameters.
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const sets = entries.map(([column], i) => `"${column}" = $${i + 3}`).join(', ');
+  const [rows]: [{ created_at: Date }[], number] = await em.query(
+    `UPDATE "${S}"."fact_orders" SET ${sets}, version = $2 WHERE order_id = $1 AND version < $2 RETURNING created_at`,
+    [orderId, event.streamVersion, ...entries.map(([, value]) => value)],
+  );
+  if (rows.length > 0) return recomputeSalesBuckets(em, rows[0].created_at);
+  const exists = await em.query(`SELECT 1 FROM "${S}"."fact_orders" WHERE order_id = $1`, [orderId]);
+  if (exists.length === 0) throw new OrderFactMissingError(orderId, event.type);
+};
