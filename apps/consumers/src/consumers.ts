@@ -4,7 +4,7 @@ import { EVENT_TOPICS } from '@app/events';
 import { connectConsumer, type ConsumerDefinition, type ConsumerServer, type ConsumerServerOptions, ensureTopics } from '@app/messaging';
 import { ANALYTICS } from './analytics/analytics.consumer';
 import { INVENTORY } from './inventory/inventory.consumer';
-import { NOTIFICATIONS } from './notifications/notifications.consumer';
+import { NOTIFICATIONS, NOTIFICATIONS_SERVER } from './notifications/notifications.consumer';
 import { PROJECTIONS } from './projections/projections.consumer';
 import { SEARCH } from './search/search.consumer';
 
@@ -23,6 +23,9 @@ export interface StartConsumersOptions {
   only?: readonly ConsumerDefinition[];
 }
 
+/** Server settings a consumer needs beyond the app's (see each one's definition for why). */
+const OWN_SERVER_SETTINGS = new Map<ConsumerDefinition, Partial<ConsumerServerOptions>>([[NOTIFICATIONS, NOTIFICATIONS_SERVER]]);
+
 const withPrefix = (consumer: ConsumerDefinition, prefix: string): ConsumerDefinition =>
   prefix ? { ...consumer, groupId: `${prefix}${consumer.groupId}`, clientId: `${prefix}${consumer.clientId}` } : consumer;
 
@@ -34,7 +37,9 @@ export async function connectConsumers(app: INestApplication, { server = {}, gro
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
   // Automatic topic creation is off; the local stack makes these, elsewhere (Docker, a cluster) we do.
   await ensureTopics(kafkaBrokers, EVENT_TOPICS);
-  return only.map((consumer) => connectConsumer(app, withPrefix(consumer, groupIdPrefix), { brokers: kafkaBrokers, ...server }));
+  return only.map((consumer) =>
+    connectConsumer(app, withPrefix(consumer, groupIdPrefix), { brokers: kafkaBrokers, ...OWN_SERVER_SETTINGS.get(consumer), ...server }),
+  );
 }
 
 /**

@@ -4,10 +4,14 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { GatewaySettingsModule } from './gateway-settings';
 import { GatewayGraphQLModule } from './graphql/gateway-graphql.module';
+import { LiveModule } from './live/live.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProductsModule } from './products/products.module';
+import { SearchModule } from './search/search.module';
 import { StoredEventsModule } from './stored-events/stored-events.module';
 import { UsersModule } from './users/users.module';
 
@@ -24,6 +28,10 @@ import { UsersModule } from './users/users.module';
     OrdersModule,
     ProductsModule,
     StoredEventsModule,
+    LiveModule,
+    NotificationsModule,
+    AnalyticsModule,
+    SearchModule,
   ],
 })
 export class AppModule {}

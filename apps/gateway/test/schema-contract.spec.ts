@@ -25,10 +25,11 @@ const API_FILE = join(REPO_ROOT, '..', 'shared', 'API.graphql');
 const SCHEMA_FILE = schemaFilePath(REPO_ROOT);
 
 const IMPLEMENTED = {
-  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events'],
+  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search'],
   Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder'],
   User: ['orders'],
   Order: ['user', 'payment'],
+  Subscription: ['orderStatusChanged', 'notificationReceived'],
 };
 
 const defaultOf = (arg: GraphQLArgument | GraphQLInputField): string => {

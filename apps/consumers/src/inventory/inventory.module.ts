@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule } from '@app/event-store';
 import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
+import { CONSUMERS_EVENT_STORE } from '../shared/consumers-event-store';
 import { AddProductHandler } from './commands/add-product/add-product.handler';
 import { InventoryCommandsController } from './commands/inventory-commands.controller';
 import { RestockProductHandler } from './commands/restock-product/restock-product.handler';
 import { InventoryController } from './inventory.controller';
-import { INVENTORY_SCHEMA } from './inventory.schema';
 import { ProductsRepository } from './persistence/products.repository';
 import { ReservationsRepository } from './persistence/reservations.repository';
 import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
@@ -17,11 +16,11 @@ const EventHandlers = [OrderCreatedHandler, OrderCancelledHandler, OrderConfirme
 
 /**
  * The inventory service, hosted by the consumers app: a command server (admins' product
- * commands) and a consumer of order events, over one schema. Imported once: each
- * EventStoreModule.forService() is its own pool, producer and relay.
+ * commands) and a consumer of order events, over one schema. Its event store is the app's one
+ * (CONSUMERS_EVENT_STORE), which notifications append to as well.
  */
 @Module({
-  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: INVENTORY_SCHEMA })],
+  imports: [CONSUMER_RUNTIME, CONSUMERS_EVENT_STORE],
   controllers: [InventoryCommandsController, InventoryController],
   providers: [...CommandHandlers, ...EventHandlers, ProductsRepository, ReservationsRepository],
 })

@@ -4,21 +4,43 @@ import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { NOTIFICATIONS } from './notifications.consumer';
+import { NotifyOrderCancelledHandler } from './orders/notify-order-cancelled.handler';
+import { NotifyOrderConfirmedHandler } from './orders/notify-order-confirmed.handler';
+import { NotifyPaymentFailedHandler } from './orders/notify-payment-failed.handler';
+import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
 import { UserRegisteredHandler } from './user-registered.handler';
 
 @Controller()
 export class NotificationsController {
-  private readonly apply: EventHandlerFn;
+  private readonly applyUserEvent: EventHandlerFn;
+  private readonly applyOrderEvent: EventHandlerFn;
+  private readonly applyPaymentEvent: EventHandlerFn;
 
   constructor(
     private readonly runtime: ConsumerRuntime,
     userRegistered: UserRegisteredHandler,
+    orderCreated: RememberOrderOwnerHandler,
+    orderConfirmed: NotifyOrderConfirmedHandler,
+    orderCancelled: NotifyOrderCancelledHandler,
+    paymentFailed: NotifyPaymentFailedHandler,
   ) {
-    this.apply = dispatchByType([userRegistered]);
+    this.applyUserEvent = dispatchByType([userRegistered]);
+    this.applyOrderEvent = dispatchByType([orderCreated, orderConfirmed, orderCancelled]);
+    this.applyPaymentEvent = dispatchByType([paymentFailed]);
   }
 
   @ConsumerPattern(NOTIFICATIONS, TOPICS.users)
   onUserEvent(@Ctx() ctx: KafkaContext) {
-    return this.runtime.process(ctx, this.apply);
+    return this.runtime.process(ctx, this.applyUserEvent);
+  }
+
+  @ConsumerPattern(NOTIFICATIONS, TOPICS.orders)
+  onOrderEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.applyOrderEvent);
+  }
+
+  @ConsumerPattern(NOTIFICATIONS, TOPICS.payments)
+  onPaymentEvent(@Ctx() ctx: KafkaContext) {
+    return this.runtime.process(ctx, this.applyPaymentEvent);
   }
 }

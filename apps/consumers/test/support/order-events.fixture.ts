@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_REGISTRY, OrderCancelled, OrderConfirmed, OrderCreated, type EventClass, type EventEnvelope } from '@app/events';
+import { EVENT_REGISTRY, OrderCancelled, OrderConfirmed, OrderCreated, PaymentFailed, type EventClass, type EventEnvelope } from '@app/events';
 
 type Line = { sku: string; quantity: number };
 
@@ -20,8 +20,8 @@ const envelope = <P extends { orderId: string }>(contract: EventClass<P>, payloa
   metadata,
 });
 
-export const orderCreated = (lines: Line[]): EventEnvelope<OrderCreated['payload']> => {
-  const userId = randomUUID();
+/** `userId`: the customer, a fresh one by default. */
+export const orderCreated = (lines: Line[], userId: string = randomUUID()): EventEnvelope<OrderCreated['payload']> => {
   return envelope(OrderCreated, { orderId: randomUUID(), userId, lines }, 1, { correlationId: randomUUID(), causationId: randomUUID(), userId });
 };
 
@@ -32,3 +32,29 @@ export const orderCancelled = (created: EventEnvelope<OrderCreated['payload']>, 
 
 export const orderConfirmed = (created: EventEnvelope<OrderCreated['payload']>, totalCents: number) =>
   envelope(OrderConfirmed, { orderId: created.payload.orderId, paymentId: randomUUID(), totalCents }, 3, followUp(created));
+
+/** The payment service's PaymentFailed for the order: its own stream (`payment-<id>`), on payments.events. */
+export const paymentFailed = (
+  created: EventEnvelope<OrderCreated['payload']>,
+  amountCents: number,
+  reason: PaymentFailed['payload']['reason'] = 'DECLINED',
+): EventEnvelope<PaymentFailed['payload']> => {
+  const paymentId = randomUUID();
+  return {
+    eventId: randomUUID(),
+    type: PaymentFailed.type,
+    schemaVersion: PaymentFailed.version,
+    streamId: `payment-${paymentId}`,
+    aggregateId: paymentId,
+    streamVersion: 2,
+    occurredAt: new Date().toISOString(),
+    payload: EVENT_REGISTRY.validate<PaymentFailed['payload']>(PaymentFailed.type, PaymentFailed.version, {
+      paymentId,
+      orderId: created.payload.orderId,
+      amountCents,
+      reason,
+      message: 'Your card was declined.',
+    }),
+    metadata: followUp(created),
+  };
+};

@@ -31,7 +31,8 @@ export function createRequestContext(req: HttpRequest, tokens: TokenService): Ga
   };
 }
 
-function principalOf(header: string | undefined, tokens: TokenService): Principal | null {
+/** The caller an Authorization value names: null when empty, UNAUTHENTICATED when not a valid "Bearer <jwt>". */
+export function principalOf(header: string | undefined, tokens: TokenService): Principal | null {
   if (header === undefined || header === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new ApiError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');

@@ -1,10 +1,20 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 // Typed through @nestjs/apollo: it sees @apollo/server's ESM typings, this CommonJS code the
 // CJS ones, and TypeScript holds the two for different types.
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+/** An operation's estimated cost (also checked on subscriptions, see subscriptions.ts); throws when it cannot be costed. */
+export const operationCost = (operation: { schema: GraphQLSchema; document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): number =>
+  getComplexity({
+    schema: operation.schema,
+    query: operation.document,
+    variables: operation.variables,
+    operationName: operation.operationName ?? undefined,
+    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
 
 /**
  * Refuses an operation whose estimated cost is over `maxCost`. Each field costs 1 unless it
@@ -18,13 +28,7 @@ export const costLimitPlugin = (maxCost: number): ApolloPlugin => ({
       async didResolveOperation({ request, document, schema }) {
         let cost: number;
         try {
-          cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables,
-            operationName: request.operationName,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          cost = operationCost({ schema, document, variables: request.variables, operationName: request.operationName });
         } catch (error) {
           // e.g. more nodes than the estimator will walk: the query is unreasonable either way.
           throw refusal(error instanceof Error ? error.message : 'The operation cannot be costed');

@@ -1,23 +1,26 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AuthModule } from '../auth/auth.module';
 import { createRequestContext, type HttpRequest } from '../auth/request-context';
+import { createSocketContext, isSocketContext, type SocketContext } from '../auth/socket-context';
 import { TokenService } from '../auth/token.service';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
 import { costLimitPlugin } from './cost-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './format-error';
 import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
+import { graphqlWsOptions } from './subscriptions';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService],
-      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, ModuleRef],
+      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, moduleRef: ModuleRef): ApolloDriverConfig => ({
         path: '/graphql',
         // Built in memory; SchemaFileWriter prints apps/gateway/schema.graphql (see there why).
         autoSchemaFile: true,
@@ -33,7 +36,10 @@ import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
         formatError: formatGraphQLError,
         validationRules: [depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })],
         plugins: [costLimitPlugin(settings.maxCost)],
-        context: ({ req }: { req: HttpRequest }) => createRequestContext(req, tokens),
+        // HTTP requests get Express' request; subscriptions graphql-ws' context of their socket.
+        context: (arg: { req: HttpRequest } | SocketContext) => (isSocketContext(arg) ? createSocketContext(arg, tokens) : createRequestContext(arg.req, tokens)),
+        // The schema is built after this factory runs: looked up when the first subscription comes.
+        subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
       }),
     }),
   ],

@@ -3,11 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { EventStore } from '@app/event-store';
 import { InventoryCommitted, OrderConfirmed, type EventEnvelope } from '@app/events';
 import type { EventHandler } from '../../shared/event-handler';
-import { transactionClientOf } from '../persistence/transaction-client';
+import { causedBy } from '../../shared/caused-by';
+import { transactionClientOf } from '../../shared/transaction-client';
 import { ProductsRepository } from '../persistence/products.repository';
 import { ReservationsRepository } from '../persistence/reservations.repository';
 import { quantitiesBySku } from './plan-reservation';
-import { causedBy, RESERVED_STREAM_VERSION, reservationStreamOf } from './reservation-stream';
+import { RESERVED_STREAM_VERSION, reservationStreamOf } from './reservation-stream';
 
 /**
  * The order is paid: its reserved units leave the warehouse (on hand and reserved both drop, so

@@ -3,11 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { EventStore } from '@app/event-store';
 import { InventoryReservationFailed, InventoryReserved, OrderCreated, type EventEnvelope } from '@app/events';
 import type { EventHandler } from '../../shared/event-handler';
-import { transactionClientOf } from '../persistence/transaction-client';
+import { causedBy } from '../../shared/caused-by';
+import { transactionClientOf } from '../../shared/transaction-client';
 import { ProductsRepository } from '../persistence/products.repository';
 import { ReservationsRepository } from '../persistence/reservations.repository';
 import { planReservation, quantitiesBySku } from './plan-reservation';
-import { causedBy, reservationStreamOf } from './reservation-stream';
+import { reservationStreamOf } from './reservation-stream';
 
 /**
  * Reserves all lines or none. The product rows stay locked from the check to the commit, so

@@ -1,4 +1,4 @@
-import { type EventEnvelope, type EventMetadata, streamIdOf } from '@app/events';
+import { streamIdOf } from '@app/events';
 
 /** Stream `reservation-<orderId>`: one per order, begun by InventoryReserved or InventoryReservationFailed. */
 export const reservationStreamOf = (orderId: string): string => streamIdOf('reservation', orderId);
@@ -8,11 +8,3 @@ export const reservationStreamOf = (orderId: string): string => streamIdOf('rese
  * is appended at version 1; the locked row's status guarantees that only one of them is.
  */
 export const RESERVED_STREAM_VERSION = 1;
-
-/** What inventory appends in reaction to `cause` belongs to its flow and names it as the cause. */
-export const causedBy = ({ eventId, metadata }: EventEnvelope): EventMetadata => ({
-  correlationId: metadata.correlationId,
-  causationId: eventId,
-  userId: metadata.userId,
-  ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
-});

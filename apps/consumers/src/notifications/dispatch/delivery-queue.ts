@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NOTIFICATIONS_SCHEMA as S } from '../notifications.schema';
+import type { DeliveryData } from '../templates';
 
 /** A delivery a dispatcher holds the lease of, with what it needs to send it. */
 export interface ClaimedDelivery {
@@ -10,6 +11,7 @@ export interface ClaimedDelivery {
   attempts: number;
   email: string;
   name: string;
+  data: DeliveryData;
 }
 
 /**
@@ -40,10 +42,10 @@ export class DeliveryQueue {
          SET attempts = d.attempts + 1, next_attempt_at = now() + $2::int * interval '1 millisecond'
          FROM due, "${S}"."recipients" r
          WHERE d.id = due.id AND r.user_id = d.user_id
-         RETURNING d.id, d.template, d.attempts, d.created_at, r.email, r.name
+         RETURNING d.id, d.template, d.attempts, d.data, d.created_at, r.email, r.name
        )
        -- A SELECT at the top: TypeORM returns [rows, rowCount] for a top-level UPDATE.
-       SELECT id, template, attempts, email, name FROM claimed ORDER BY created_at, id`,
+       SELECT id, template, attempts, data, email, name FROM claimed ORDER BY created_at, id`,
       [limit, leaseMs],
     );
   }

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { backoffDelay } from '@app/messaging';
 import type { ClaimedDelivery, DeliveryQueue } from './delivery-queue';
 import type { DeliverySignal } from './delivery-signal';
 import { SEND_RETRY } from './dispatch-policy';
 import { MailDispatcher } from './mail-dispatcher';
 import type { Mailer } from './mailer';
 
-const delivery = (fields: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({ id: 'd-1', template: 'WELCOME', attempts: 1, email: 'ada@example.test', name: 'Ada', ...fields });
+const delivery = (fields: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({ id: 'd-1', template: 'WELCOME', attempts: 1, email: 'ada@example.test', name: 'Ada', data: {}, ...fields });
 
 // One pass (dispatchDue) against fakes: the SQL of DeliveryQueue is covered by the e2e suite.
 const dispatcherWith = (claimed: ClaimedDelivery[], send: Mailer['send']) => {
@@ -38,8 +39,8 @@ describe('MailDispatcher', () => {
     await dispatcher.dispatchDue();
 
     expect(queue.markFailed.mock.calls).toEqual([
-      ['a', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 5_000],
-      ['b', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 20_000],
+      ['a', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 1_000],
+      ['b', 'ESOCKET: connect ECONNREFUSED smtp://***@mail:25', 4_000],
     ]);
     expect(queue.markSent).not.toHaveBeenCalled();
   });
@@ -50,6 +51,32 @@ describe('MailDispatcher', () => {
     await dispatcher.dispatchDue();
 
     expect(queue.markFailed).toHaveBeenCalledWith('d-1', expect.stringContaining('ESOCKET'), null);
+  });
+
+  it('renders an order template from the delivery data', async () => {
+    const orderId = '6f1c2a4e-8b1d-4c3e-9a7f-2b5d8e0c1a3f';
+    const { dispatcher, mailer } = dispatcherWith([delivery({ template: 'ORDER_CONFIRMED', data: { orderId, amountCents: 2500 } })], async () => undefined);
+
+    await dispatcher.dispatchDue();
+
+    expect(mailer.send).toHaveBeenCalledWith('d-1', expect.anything(), expect.objectContaining({ subject: `Your order ${orderId} is confirmed` }));
+  });
+
+  it('fails a delivery whose data its template cannot render at once, without sending anything', async () => {
+    const { dispatcher, queue, mailer } = dispatcherWith([delivery({ template: 'ORDER_CONFIRMED', data: {} })], async () => undefined);
+
+    await dispatcher.dispatchDue();
+
+    expect(mailer.send).not.toHaveBeenCalled();
+    expect(queue.markFailed).toHaveBeenCalledWith('d-1', 'TEMPLATE_DATA_MISSING: ORDER_CONFIRMED needs data.orderId', null);
+  });
+
+  it('rides out a long SMTP outage and retries at most 10 s apart, so queued mails go soon after it ends', () => {
+    const delays = Array.from({ length: SEND_RETRY.attempts - 1 }, (_, i) => backoffDelay(SEND_RETRY, i + 1));
+
+    expect(Math.max(...delays)).toBe(10_000);
+    // Well beyond the 20-60 s outages the whole-system test plays: minutes before a mail is FAILED.
+    expect(delays.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 60_000);
   });
 
   it('fails a delivery of an unknown template at once, without sending anything', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay } from '@app/messaging';
-import { TEMPLATES } from '../templates';
+import { type RenderedMail, TEMPLATES } from '../templates';
 import { type ClaimedDelivery, DeliveryQueue } from './delivery-queue';
 import { DeliverySignal } from './delivery-signal';
 import { DISPATCH, SEND_RETRY } from './dispatch-policy';
@@ -103,8 +103,16 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     const recipient = { name: delivery.name, email: delivery.email };
+    let mail: RenderedMail;
     try {
-      await this.mailer.send(delivery.id, { name: recipient.name, address: recipient.email }, template.render({ recipient }));
+      mail = template.render({ recipient, data: delivery.data ?? {} });
+    } catch (error) {
+      // The row lacks what the template needs: the same row fails the same way every time.
+      await this.queue.markFailed(delivery.id, safeErrorText(error), null);
+      return;
+    }
+    try {
+      await this.mailer.send(delivery.id, { name: recipient.name, address: recipient.email }, mail);
     } catch (error) {
       const text = safeErrorText(error);
       const retryInMs = delivery.attempts < SEND_RETRY.attempts ? backoffDelay(SEND_RETRY, delivery.attempts) : null;

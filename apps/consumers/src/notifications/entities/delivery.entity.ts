@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { NOTIFICATIONS_SCHEMA } from '../notifications.schema';
+import type { DeliveryData } from '../templates/mail-template';
 
 export type DeliveryChannel = 'EMAIL' | 'PUSH';
 export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED';
@@ -34,6 +35,10 @@ export class Delivery {
   /** The last failure's code and message; never credentials (see safeErrorText). */
   @Column('text', { name: 'last_error', nullable: true })
   lastError: string | null;
+
+  /** What the template needs besides the recipient (order id, total...), from the event. */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  data: DeliveryData;
 
   @Column('text', { name: 'event_id' })
   eventId: string;

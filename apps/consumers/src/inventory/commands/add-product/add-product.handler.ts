@@ -4,7 +4,7 @@ import { type AddProductResult, CommandRejected } from '@app/commands';
 import { ConcurrencyError, EventStore } from '@app/event-store';
 import { ProductAdded, streamIdOf } from '@app/events';
 import { ProductsRepository } from '../../persistence/products.repository';
-import { transactionClientOf } from '../../persistence/transaction-client';
+import { transactionClientOf } from '../../../shared/transaction-client';
 import { commandMetadata } from '../command-metadata';
 import { AddProductCommand } from './add-product.command';
 

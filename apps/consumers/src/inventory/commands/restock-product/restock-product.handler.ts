@@ -4,7 +4,7 @@ import { CommandRejected, type RestockProductResult } from '@app/commands';
 import { EventStore } from '@app/event-store';
 import { StockAdjusted, streamIdOf } from '@app/events';
 import { ProductsRepository } from '../../persistence/products.repository';
-import { transactionClientOf } from '../../persistence/transaction-client';
+import { transactionClientOf } from '../../../shared/transaction-client';
 import { commandMetadata } from '../command-metadata';
 import { RestockProductCommand } from './restock-product.command';
 

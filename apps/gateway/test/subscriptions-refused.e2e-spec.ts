@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { type Client, createClient } from 'graphql-ws';
+import jwt from 'jsonwebtoken';
+import WebSocket from 'ws';
+import { loadConfig } from '@app/config';
+import { assertTestDatabase } from '../../../test/support/test-env';
+import { waitFor } from '../../../test/support/wait-for';
+import { AppModule } from '../src/app.module';
+
+assertTestDatabase();
+
+const config = loadConfig();
+const tokenFor = (role: 'CUSTOMER' | 'ADMIN') => jwt.sign({ role, email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: randomUUID(), expiresIn: 3600 });
+const deep = (levels: number): string => (levels === 0 ? 'id' : `user { orders { edges { node { ${deep(levels - 1)} } } } }`);
+
+/** Subscribes once and collects what the client sees until the subscription ends. */
+const outcome = (client: Client, query: string) =>
+  new Promise<{ codes: unknown[]; fields: unknown[]; closeCode?: number }>((resolve) => {
+    const errors: { extensions?: { code?: string; field?: string } }[] = [];
+    client.subscribe(
+      { query },
+      {
+        next: (message) => errors.push(...((message.errors ?? []) as unknown as typeof errors)),
+        error: (error) => {
+          if (Array.isArray(error)) errors.push(...error);
+          resolve({ codes: errors.map((e) => e.extensions?.code), fields: errors.map((e) => e.extensions?.field), closeCode: (error as { code?: number }).code });
+        },
+        complete: () => resolve({ codes: errors.map((e) => e.extensions?.code), fields: errors.map((e) => e.extensions?.field) }),
+      },
+    );
+  });
+
+describe('the gateway, on subscriptions it must refuse', () => {
+  let app: INestApplication;
+  let url: string;
+  const clients: Client[] = [];
+  const connect = (connectionParams: Record<string, unknown>) => {
+    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace(/^http/, 'ws') + '/graphql';
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await app?.close();
+  });
+
+  it('closes a socket without a token, with a malformed one or with an expired one (4403)', async () => {
+    const expired = jwt.sign({ role: 'CUSTOMER', email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: randomUUID(), expiresIn: -10 });
+    for (const params of [{}, { authorization: 'Basic dXNlcjpwdw==' }, { authorization: `Bearer ${expired}` }, { authorization: 42 }]) {
+      expect(await outcome(connect(params), 'subscription { notificationReceived { id } }')).toMatchObject({ closeCode: 4403 });
+    }
+  });
+
+  it('refuses with BAD_USER_INPUT an unknown field, an operation nested too deep and an orderId that is not a UUID', async () => {
+    const client = connect({ authorization: `Bearer ${tokenFor('CUSTOMER')}` });
+
+    expect((await outcome(client, 'subscription { notificationReceived { password } }')).codes).toEqual(['BAD_USER_INPUT']);
+    expect((await outcome(client, `subscription { orderStatusChanged(orderId: "${randomUUID()}") { ${deep(3)} } }`)).codes).toEqual(['BAD_USER_INPUT']);
+    expect(await outcome(client, 'subscription { orderStatusChanged(orderId: "42") { id } }')).toMatchObject({ codes: ['BAD_USER_INPUT'], fields: ['orderId'] });
+  });
+
+  it('answers NOT_FOUND for an order the read model does not have, and keeps the socket open', async () => {
+    const client = connect({ authorization: `Bearer ${tokenFor('ADMIN')}` });
+
+    expect((await outcome(client, `subscription { orderStatusChanged(orderId: "${randomUUID()}") { id } }`)).codes).toEqual(['NOT_FOUND']);
+    await waitFor('a second subscription on the same client to be refused alike', async () => (await outcome(client, `subscription { orderStatusChanged(orderId: "${randomUUID()}") { id } }`)).codes[0] === 'NOT_FOUND');
+  });
+});
