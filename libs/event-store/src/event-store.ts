@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import type { DomainEvent, EventEnvelope, EventRegistry } from '@app/events';
 import { Appender } from './append';
 import { AllStreamReader, type Batch, type Checkpoint } from './read-all';
@@ -37,5 +37,26 @@ export class EventStore {
 
   head(): Promise<string> {
     return this.all.head();
+  }
+
+  /**
+   * BEGIN ... COMMIT on one client of the store's pool, for a service whose own rows must commit
+   * or roll back with the events it appends through `{ tx }`. ROLLBACK on any error (rethrown);
+   * a client that cannot even roll back is not given back to the pool.
+   */
+  async transaction<T>(work: (tx: ClientBase) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
   }
 }

@@ -50,21 +50,8 @@ export class CredentialsRepository {
     return res.rows[0];
   }
 
-  /** BEGIN ... COMMIT on one client of the pool; ROLLBACK on any error, which is rethrown. */
-  async transaction<T>(work: (tx: ClientBase) => Promise<T>): Promise<T> {
-    const client = await this.store.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      // A client that cannot even roll back is not given back to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+  /** Private rows and appended events in one transaction (see EventStore.transaction). */
+  transaction<T>(work: (tx: ClientBase) => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

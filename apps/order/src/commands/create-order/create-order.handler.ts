@@ -4,7 +4,7 @@ import type { CreateOrderResult } from '@app/commands';
 import { parseStreamId } from '@app/events';
 import { Order } from '../../domain/order.aggregate';
 import { OrderRepository } from '../../domain/order.repository';
-import { inTransaction, UNIQUE_VIOLATION } from '../../persistence/in-transaction';
+import { UNIQUE_VIOLATION } from '../../persistence/pg-errors';
 import { OrderRequests } from '../../persistence/order-requests';
 import { PaymentTokens } from '../../persistence/payment-tokens';
 import { fromCommand } from '../append-context';
@@ -32,7 +32,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
     if (earlier) return this.orders.createdResult(earlier);
     const order = Order.create(randomUUID(), userId, input.lines);
     try {
-      return await inTransaction(this.orders.store.pool, async (tx) => {
+      return await this.orders.store.transaction(async (tx) => {
         if (key) await this.requests.insert(tx, userId, key, order.id);
         await this.tokens.insert(tx, order.id, input.paymentToken);
         const appended = (await this.orders.save(order, { tx, ...fromCommand(meta, userId) }))!;

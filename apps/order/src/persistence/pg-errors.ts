@@ -1,0 +1,2 @@
+/** PostgreSQL error code for a unique constraint violation. */
+export const UNIQUE_VIOLATION = '23505';
