@@ -34,6 +34,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
   private consumer?: Consumer;
   private readonly fetching: Promise<void>;
   private markFetching!: () => void;
+  private starting?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,7 +47,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
 
   // Not awaited: queries and mutations must not wait for (or fail with) the live updates.
   onApplicationBootstrap(): void {
-    void this.start();
+    this.starting = this.start();
   }
 
   /** Resolves once the consumer has fetched: from then on, every new event reaches LiveEvents. */
@@ -56,6 +57,9 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
+    // An app closed right after booting (tests, a crash loop) may still be starting the consumer:
+    // let that finish first, or it would connect after the disconnect below and outlive the app.
+    await this.starting;
     await this.consumer?.disconnect().catch((error) => this.logger.warn(`disconnect: ${String(error)}`));
     // An empty group with no offsets would linger in the broker's metadata; remove it now.
     const admin = this.kafka.admin();
@@ -84,6 +88,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
 
   private async run(): Promise<void> {
     await ensureTopics(this.config.kafkaBrokers, EVENT_TOPICS.filter((t) => this.topics.includes(t.topic)));
+    if (this.stopping.signal.aborted) return;
     const consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 1000 });
     this.consumer = consumer;
     // The first fetch comes after the group's offsets were set to the end of each partition.
@@ -91,6 +96,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
     await consumer.connect();
     if (this.stopping.signal.aborted) return;
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: false });
+    if (this.stopping.signal.aborted) return;
     await consumer.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => this.deliver(topic, partition, message) });
   }
 
