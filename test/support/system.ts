@@ -76,18 +76,7 @@ export class System {
     const child = this.procs.get(app);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill(signal);
-    // A paused app (see pause) keeps any other signal pending until it is continued.
-    child.kill('SIGCONT');
     await waitFor(`${app} to exit`, () => child.exitCode !== null || child.signalCode !== null, { timeoutMs: 30000 });
-  }
-
-  /** Freezes an app (SIGSTOP): it keeps its state and connections but does nothing until resume(). */
-  pause(app: AppName): void {
-    this.procs.get(app)?.kill('SIGSTOP');
-  }
-
-  resume(app: AppName): void {
-    this.procs.get(app)?.kill('SIGCONT');
   }
 
   async restart(app: AppName): Promise<void> {
