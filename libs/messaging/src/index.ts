@@ -4,3 +4,4 @@ export * from './producer';
 export * from './consumer';
 export * from './dead-letter';
 export * from './migrations';
+export * from './doorbell';

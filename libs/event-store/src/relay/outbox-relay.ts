@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import type { EventEnvelope } from '@app/events';
-import { encodeEnvelope } from '@app/messaging';
+import { Doorbell, encodeEnvelope } from '@app/messaging';
 import type { EventStore } from '../event-store';
 import { notifyChannel } from '../notify-channel';
 import type { Checkpoint } from '../read-all';
@@ -31,9 +31,8 @@ export class OutboxRelay {
   private readonly standbyRetryMs: number;
   private running = false;
   private loop?: Promise<void>;
-  private wake: () => void = () => undefined;
-  /** A NOTIFY that came while busy publishing: the next pause must not sleep through it. */
-  private woken = false;
+  /** Rung by NOTIFY and by stop(). */
+  private readonly bell = new Doorbell();
   /** Published events since start (for health and tests). */
   published = 0;
   leader = false;
@@ -59,7 +58,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.bell.ring();
     await this.loop;
   }
 
@@ -69,10 +68,10 @@ export class OutboxRelay {
       try {
         client = await this.store.pool.connect();
         if (await this.becomeLeader(client)) await this.lead(client);
-        else await this.pause(this.standbyRetryMs);
+        else await this.bell.sleep(this.standbyRetryMs);
       } catch (err) {
         this.log.error(`relay failed, retrying: ${err.message}`);
-        await this.pause(this.standbyRetryMs);
+        await this.bell.sleep(this.standbyRetryMs);
       } finally {
         this.leader = false;
         // Close (not just release) the connection: that drops its LISTEN and the leader lock.
@@ -88,21 +87,18 @@ export class OutboxRelay {
 
   private async lead(client: PoolClient): Promise<void> {
     this.leader = true;
-    client.on('notification', () => {
-      this.woken = true;
-      this.wake();
-    });
+    client.on('notification', () => this.bell.ring());
     await client.query(`LISTEN "${notifyChannel(this.store.schema)}"`);
     let cp = await this.checkpoints.load(client, this.options.name);
     this.checkpoint = cp;
     this.log.log(`leading from position ${cp.position} (xid range ${cp.lowerXid}..${cp.upperXid})`);
     while (this.running) {
-      this.woken = false;
+      this.bell.clear();
       const batch = await this.store.readAll(cp, this.batchSize);
       if (batch.events.length) await this.publish(batch.events);
       if (!sameCheckpoint(batch.checkpoint, cp)) await this.checkpoints.save(client, this.options.name, batch.checkpoint);
       cp = this.checkpoint = batch.checkpoint;
-      if (batch.events.length < this.batchSize) await this.pause(this.pollIntervalMs);
+      if (batch.events.length < this.batchSize) await this.bell.sleep(this.pollIntervalMs);
     }
   }
 
@@ -118,18 +114,6 @@ export class OutboxRelay {
     this.published += events.length;
   }
 
-  /** Sleeps until the timeout, a NOTIFY, or stop(). */
-  private pause(ms: number): Promise<void> {
-    if (this.woken || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
-  }
 }
 
 const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => a.lowerXid === b.lowerXid && a.upperXid === b.upperXid && a.position === b.position;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { backoffDelay } from '@app/messaging';
+import { backoffDelay, Doorbell } from '@app/messaging';
 import { type RenderedMail, TEMPLATES } from '../templates';
 import { type ClaimedDelivery, DeliveryQueue } from './delivery-queue';
 import { DeliverySignal } from './delivery-signal';
@@ -31,9 +31,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   /** Logs a LISTEN outage once, not on every poll. */
   private listenFailing = false;
   private loop?: Promise<void>;
-  /** A wake-up that came while busy: the next pause must not sleep through it. */
-  private woken = false;
-  private wakeUp: () => void = () => undefined;
+  /** Rung when a delivery is recorded and by stop(). */
+  private readonly bell = new Doorbell();
 
   constructor(
     private readonly queue: DeliveryQueue,
@@ -51,7 +50,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     this.running = false;
-    this.wake();
+    this.bell.ring();
     await this.loop;
     await this.signal.close();
     this.mailer.close();
@@ -59,7 +58,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.woken = false;
+      this.bell.clear();
       await this.listen();
       let claimed = 0;
       try {
@@ -67,14 +66,14 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         this.log.error(`dispatching failed, retrying: ${safeErrorText(error)}`);
       }
-      if (claimed < DISPATCH.batchSize) await this.pause(DISPATCH.pollIntervalMs);
+      if (claimed < DISPATCH.batchSize) await this.bell.sleep(DISPATCH.pollIntervalMs);
     }
   }
 
   private async listen(): Promise<void> {
     if (this.signal.listening) return;
     try {
-      await this.signal.ensureListening(() => this.wake());
+      await this.signal.ensureListening(() => this.bell.ring());
       this.listenFailing = false;
     } catch (error) {
       if (!this.listenFailing) this.log.warn(`LISTEN failed, polling every ${DISPATCH.pollIntervalMs} ms: ${safeErrorText(error)}`);
@@ -124,21 +123,4 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     await this.queue.markSent(delivery.id);
   }
 
-  private wake(): void {
-    this.woken = true;
-    this.wakeUp();
-  }
-
-  /** Sleeps until the timeout, a wake-up, or shutdown. */
-  private pause(ms: number): Promise<void> {
-    if (this.woken || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
 }
