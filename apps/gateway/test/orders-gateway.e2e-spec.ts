@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { Test } from '@nestjs/testing';
 import jwt from 'jsonwebtoken';
-import { Client } from 'pg';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, loadConfig } from '@app/config';
-import { READ_MODEL_MIGRATIONS, UserView } from '@app/read-model';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { UserView } from '@app/read-model';
 import { assertTestDatabase } from '../../../test/support/test-env';
-import { AppModule } from '../src/app.module';
+import { type ScratchGateway, startScratchGateway } from './support/scratch-gateway';
 import { CommandClient } from '../src/command-client/command-client';
 import { PaymentViewReader } from '../src/orders/payment-view.reader';
 
@@ -17,20 +15,8 @@ assertTestDatabase();
 
 // A short command timeout: nothing here may reach a service, and if something did, it fails fast.
 const config = { ...loadConfig(), commandTimeoutMs: 1000 };
-// A scratch database of its own (see gateway-read-model.e2e-spec.ts): rows seeded straight into read_model.
-const scratchName = `gateway_${randomUUID().slice(0, 8)}_test`;
-const scratchUrl = Object.assign(new URL(config.databaseUrl), { pathname: `/${scratchName}` }).toString();
 
 const tokenFor = (sub: string, role: 'CUSTOMER' | 'ADMIN') => jwt.sign({ role, email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: sub });
-const onServer = async (sql: string) => {
-  const admin = new Client({ connectionString: config.databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-};
 
 const user = (name: string) => ({ id: randomUUID(), email: `${name}@example.com`, name, role: 'CUSTOMER', registeredAt: '2026-01-02T03:04:05.000Z' });
 const ann = user('ann');
@@ -147,27 +133,16 @@ const shown = (o: ReturnType<typeof order>) => ({
 const ORDER_FIELDS = 'id userId status lines { sku quantity unitPriceCents } totalCents cancellationReason createdAt updatedAt version';
 
 describe('the gateway, on orders, products, payments and event history from the read model', () => {
+  let gateway: ScratchGateway;
   let app: INestApplication;
 
   beforeAll(async () => {
-    await onServer(`CREATE DATABASE "${scratchName}"`);
-    const ds = await new DataSource({ type: 'postgres', url: scratchUrl, migrations: READ_MODEL_MIGRATIONS }).initialize();
-    await ds.runMigrations();
-    await seed(ds);
-    await ds.destroy();
-
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-      .overrideProvider(APP_CONFIG)
-      .useValue({ ...config, databaseUrl: scratchUrl })
-      .compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-    await app.listen(0, '127.0.0.1');
+    // Rows seeded straight into a scratch read_model (see support/scratch-gateway.ts).
+    gateway = await startScratchGateway(config, seed);
+    app = gateway.app;
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await onServer(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
-  });
+  afterAll(() => gateway?.close());
 
   afterEach(() => jest.restoreAllMocks());
 
