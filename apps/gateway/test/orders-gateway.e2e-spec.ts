@@ -161,6 +161,13 @@ describe('the gateway, on orders, products, payments and event history from the 
       expect(await gql('{ product(sku: "sku-b") { sku name priceCents available reserved } }', as.ann)).toEqual({ data: { product: products[1] } });
       expect(await gql('{ product(sku: "sku-zzz") { sku } }')).toEqual({ data: { product: null } });
     });
+
+    it('pages the catalogue with first and after (the last sku seen), and refuses a page size outside 1..100', async () => {
+      expect(await gql('{ products(first: 2) { sku } }')).toEqual({ data: { products: [{ sku: 'sku-a' }, { sku: 'sku-b' }] } });
+      expect(await gql('{ products(first: 2, after: "sku-b") { sku } }')).toEqual({ data: { products: [{ sku: 'sku-c' }] } });
+      expect(await gql('{ products(after: "sku-c") { sku } }')).toEqual({ data: { products: [] } });
+      for (const first of [0, 101]) expect(errorsOf(await gql(`{ products(first: ${first}) { sku } }`))).toEqual([{ code: 'BAD_USER_INPUT', field: 'first' }]);
+    });
   });
 
   describe('order(id)', () => {

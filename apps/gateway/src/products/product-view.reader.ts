@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
 import { ProductView } from '@app/read-model';
 import { pollUntil } from '../shared/poll-until';
 
@@ -9,9 +9,9 @@ import { pollUntil } from '../shared/poll-until';
 export class ProductViewReader {
   constructor(@InjectRepository(ProductView) private readonly products: Repository<ProductView>) {}
 
-  /** Every product, by sku. The catalogue is small; paginate here if it ever is not. */
-  all(): Promise<ProductView[]> {
-    return this.products.find({ order: { sku: 'ASC' } });
+  /** Up to `size` products in sku order, after the sku `after` (served by the primary key). */
+  page(size: number, after?: string): Promise<ProductView[]> {
+    return this.products.find({ where: after === undefined ? {} : { sku: MoreThan(after) }, order: { sku: 'ASC' }, take: size });
   }
 
   findBySku(sku: string): Promise<ProductView | null> {

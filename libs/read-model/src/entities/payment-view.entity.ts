@@ -17,7 +17,7 @@ export class PaymentView {
   amountCents: number;
 
   @Column('text')
-  status: 'PROCESSED' | 'FAILED';
+  status: 'PROCESSED' | 'FAILED' | 'REFUNDED';
 
   @Column('text', { name: 'failure_reason', nullable: true })
   failureReason: string | null;
