@@ -1,6 +1,7 @@
 import type { ClientBase, Pool } from 'pg';
 import type { DomainEvent, EventEnvelope, EventRegistry } from '@app/events';
 import { Appender } from './append';
+import { lockForAppend, type StatementRunner } from './append-lock';
 import { AllStreamReader, type Batch, type Checkpoint } from './read-all';
 import { StreamReader } from './read-stream';
 import type { AppendOptions, AppendResult } from './types';
@@ -35,20 +36,27 @@ export class EventStore {
     return this.all.read(from, limit);
   }
 
+  /** Declares, first in a transaction of `db`'s, that it may append here (see append-lock.ts). */
+  lockForAppend(db: StatementRunner): Promise<void> {
+    return lockForAppend(db, this.schema);
+  }
+
   head(): Promise<string> {
     return this.all.head();
   }
 
   /**
    * BEGIN ... COMMIT on one client of the store's pool, for a service whose own rows must commit
-   * or roll back with the events it appends through `{ tx }`. ROLLBACK on any error (rethrown);
-   * a client that cannot even roll back is not given back to the pool.
+   * or roll back with the events it appends through `{ tx }`. It declares its appends first
+   * (append-lock.ts), so its other writes may come before them. ROLLBACK on any error
+   * (rethrown); a client that cannot even roll back is not given back to the pool.
    */
   async transaction<T>(work: (tx: ClientBase) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
+      await lockForAppend(client, this.schema);
       const result = await work(client);
       await client.query('COMMIT');
       return result;

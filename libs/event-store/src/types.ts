@@ -12,7 +12,8 @@ export interface AppendOptions {
   idempotencyKey?: string;
   /**
    * Run inside the caller's transaction (a client after BEGIN), so that events commit or roll
-   * back together with the caller's other writes, e.g. a consumer's effects.
+   * back together with the caller's other writes, e.g. a consumer's effects. A transaction that
+   * writes anything before this append must start with `lockForAppend` (append-lock.ts).
    */
   tx?: Queryable;
 }

@@ -1,8 +1,18 @@
 import { EVENT_TOPICS, TOPICS } from '@app/events';
+import { lockForAppend } from '@app/event-store';
 import { type ConsumerServerOptions, defineConsumer } from '@app/messaging';
+import { INVENTORY_SCHEMA } from '../inventory/inventory.schema';
 
-/** Records who to notify and what to send; MailDispatcher does the sending, outside the event's transaction. */
-export const NOTIFICATIONS = defineConsumer({ name: 'notifications', groupId: 'consumers.notifications', clientId: 'consumers.notifications' });
+/**
+ * Records who to notify and what to send, with a NotificationCreated each (appended in the same
+ * transaction); MailDispatcher does the sending, outside the event's transaction.
+ */
+export const NOTIFICATIONS = defineConsumer({
+  name: 'notifications',
+  groupId: 'consumers.notifications',
+  clientId: 'consumers.notifications',
+  beginTransaction: (em) => lockForAppend(em, INVENTORY_SCHEMA),
+});
 
 const CONSUMED_TOPICS: readonly string[] = [TOPICS.users, TOPICS.orders, TOPICS.payments];
 

@@ -12,8 +12,10 @@ export interface RelayOptions {
   /** Names this relay's checkpoint and leader lock; one relay per name publishes at a time. */
   name: string;
   batchSize?: number;
-  /** Fallback poll when no NOTIFY arrives (e.g. the LISTEN connection missed one). */
+  /** Fallback poll when idle and no NOTIFY arrives (e.g. the LISTEN connection missed one). */
   pollIntervalMs?: number;
+  /** Longest wait between looks while an append in flight holds events back (see Batch.held). */
+  heldPollMaxMs?: number;
   /** How often a standby replica tries to take over the leader lock. */
   standbyRetryMs?: number;
 }
@@ -29,6 +31,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly standbyRetryMs: number;
+  private readonly heldPollMaxMs: number;
   private running = false;
   private loop?: Promise<void>;
   /** Rung by NOTIFY and by stop(). */
@@ -48,6 +51,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2000;
+    this.heldPollMaxMs = options.heldPollMaxMs ?? 50;
   }
 
   start(): void {
@@ -90,15 +94,31 @@ export class OutboxRelay {
     client.on('notification', () => this.bell.ring());
     await client.query(`LISTEN "${notifyChannel(this.store.schema)}"`);
     let cp = await this.checkpoints.load(client, this.options.name);
+    let saved = cp;
     this.checkpoint = cp;
     this.log.log(`leading from position ${cp.position} (xid range ${cp.lowerXid}..${cp.upperXid})`);
+    let heldWaitMs = 1;
     while (this.running) {
       this.bell.clear();
       const batch = await this.store.readAll(cp, this.batchSize);
       if (batch.events.length) await this.publish(batch.events);
-      if (!sameCheckpoint(batch.checkpoint, cp)) await this.checkpoints.save(client, this.options.name, batch.checkpoint);
       cp = this.checkpoint = batch.checkpoint;
-      if (batch.events.length < this.batchSize) await this.bell.sleep(this.pollIntervalMs);
+      // Stored after publishing, and only then: an empty range moved past needs no write (after a
+      // crash the relay walks it again, finding nothing), and a write per wake-up would cost a
+      // transaction per poll.
+      if (batch.events.length && !sameCheckpoint(cp, saved)) {
+        await this.checkpoints.save(client, this.options.name, cp);
+        saved = cp;
+      }
+      if (batch.events.length === this.batchSize) continue;
+      if (batch.held) {
+        // The holder's commit NOTIFYs, but a rollback does not: look again soon, backing off.
+        await this.bell.sleep(heldWaitMs);
+        heldWaitMs = Math.min(heldWaitMs * 2, this.heldPollMaxMs);
+        continue;
+      }
+      heldWaitMs = 1;
+      if (!batch.events.length) await this.bell.sleep(this.pollIntervalMs);
     }
   }
 

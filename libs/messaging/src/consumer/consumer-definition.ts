@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** One consumer: its own Kafka consumer group, dead-letter topic and idempotency records. */
@@ -9,6 +10,11 @@ export interface ConsumerDefinition {
   /** Binds handlers to this consumer's server (see ConsumerPattern). */
   readonly transportId: symbol;
   readonly retry: RetryPolicy;
+  /**
+   * Runs first in each of its transactions, before the idempotency claim: e.g. an event store's
+   * `lockForAppend`, which must come before the transaction's first write.
+   */
+  readonly beginTransaction?: (em: EntityManager) => Promise<void>;
 }
 
 // The group id becomes part of a topic name (`<group>.dlq`), so it must be a valid one.
@@ -19,10 +25,11 @@ export const defineConsumer = (options: {
   groupId?: string;
   clientId?: string;
   retry?: Partial<RetryPolicy>;
+  beginTransaction?: (em: EntityManager) => Promise<void>;
 }): ConsumerDefinition => {
-  const { name, groupId = name, clientId = name } = options;
+  const { name, groupId = name, clientId = name, beginTransaction } = options;
   if (!KAFKA_NAME.test(groupId)) throw new Error(`invalid consumer group id: ${groupId}`);
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error(`${name}: retry.attempts must be a positive integer`);
-  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry };
+  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry, beginTransaction };
 };

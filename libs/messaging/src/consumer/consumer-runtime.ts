@@ -78,7 +78,7 @@ export class ConsumerRuntime {
     const { attempts } = delivery.consumer.retry;
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await this.applyOnce(delivery.consumer.name, event, handler)) ? 'processed' : 'duplicate';
+        return (await this.applyOnce(delivery.consumer, event, handler)) ? 'processed' : 'duplicate';
       } catch (error) {
         const { code, message } = describeError(error, 'HANDLER_FAILED');
         this.logger.warn(`${delivery.consumer.name}: ${event.type} ${event.eventId} attempt ${attempt}/${attempts} failed: ${code} ${message}`);
@@ -89,9 +89,10 @@ export class ConsumerRuntime {
     }
   }
 
-  private applyOnce<P>(consumer: string, event: EventEnvelope<P>, handler: EventHandlerFn<P>): Promise<boolean> {
+  private applyOnce<P>(consumer: ConsumerDefinition, event: EventEnvelope<P>, handler: EventHandlerFn<P>): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      if (!(await claimEvent(em, consumer, event.eventId))) return false;
+      await consumer.beginTransaction?.(em);
+      if (!(await claimEvent(em, consumer.name, event.eventId))) return false;
       await handler(event, em);
       return true;
     });

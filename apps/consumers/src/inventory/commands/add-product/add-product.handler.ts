@@ -20,6 +20,7 @@ export class AddProductHandler implements ICommandHandler<AddProductCommand> {
     const streamId = streamIdOf('product', input.sku);
     try {
       return await this.dataSource.transaction(async (em) => {
+        await this.store.lockForAppend(em);
         // The stream decides whether the sku is taken: at expected version 0 only the first add
         // appends (two racing adds collide on the stream's unique version), and a retry of this
         // very command finds its idempotency key and gets the first result back.

@@ -22,6 +22,7 @@ export class RestockProductHandler implements ICommandHandler<RestockProductComm
   async execute({ input: { sku, quantity }, meta, userId }: RestockProductCommand): Promise<RestockProductResult> {
     const streamId = streamIdOf('product', sku);
     return this.dataSource.transaction(async (em) => {
+      await this.store.lockForAppend(em);
       // Held until commit: reservations of this sku wait, so `available` below stays true.
       const product = (await this.products.lockForUpdate(em, [sku])).get(sku);
       if (!product) throw new CommandRejected('NOT_FOUND', 'no product has this sku', 'sku');

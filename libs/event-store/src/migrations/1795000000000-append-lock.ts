@@ -1,0 +1,30 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@app/database';
+import { APPEND_LOCK_TOO_LATE } from '../append-lock';
+
+/**
+ * How a transaction declares that it may append (see append-lock.ts): it locks the event table
+ * before its first write, so it holds that lock whenever it holds a transaction id. The relay's
+ * horizon then only waits for such transactions, not for every transaction in the cluster.
+ * A function, so the check and the lock are one statement and one round trip.
+ */
+export class AppendLock1795000000000 implements MigrationInterface {
+  name = 'AppendLock1795000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q.connection);
+    await q.query(`
+      CREATE FUNCTION "${s}"."lock_events_for_append"() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+          RAISE EXCEPTION 'lock "${s}".events for append before the transaction''s first write'
+            USING ERRCODE = '${APPEND_LOCK_TOO_LATE}';
+        END IF;
+        LOCK TABLE "${s}"."events" IN ROW EXCLUSIVE MODE;
+      END $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION "${schemaOf(q.connection)}"."lock_events_for_append"()`);
+  }
+}
