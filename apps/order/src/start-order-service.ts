@@ -1,18 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import { type CommandServerIds, commandServerIds, startCommandServer } from '@app/commands';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { connectConsumer, type ConsumerDefinition, type ConsumerServerOptions } from '@app/messaging';
-import { ORDER_SAGA } from './sagas/order-saga.consumer';
+import { connectConsumer, type ConsumerServerOptions } from '@app/messaging';
+import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from './sagas/order-saga.consumer';
 
 export interface OrderServiceOptions {
   commands?: CommandServerIds;
-  /** Tests join groups of their own, so that an order service running elsewhere neither takes their messages nor loses its own. */
-  saga?: Pick<ConsumerDefinition, 'groupId' | 'clientId'>;
+  /**
+   * Appended to the saga's group and client ids: tests join groups of their own, so that an order
+   * service running elsewhere neither takes their messages nor loses its own.
+   */
+  sagaIdSuffix?: string;
   sagaServer?: Partial<ConsumerServerOptions>;
 }
 
 const SAGA_SERVER: Partial<ConsumerServerOptions> = {
   // Orders are independent of one another: partitions proceed in parallel (order within one holds).
+  // Each group reads one topic of 3 partitions.
   partitionsConsumedConcurrently: 3,
   // After a crash the group waits for the dead member's session to expire before it reassigns its
   // partitions, while the deadline scheduler runs on at once: with kafkajs' 30 s default, payments
@@ -27,8 +31,11 @@ const SAGA_SERVER: Partial<ConsumerServerOptions> = {
  * after app.init() (migrations, event topics, relay, payment client, deadline scheduler).
  * app.close() stops both servers after the message in hand, before the pools close.
  */
-export async function startOrderService(app: INestApplication, { commands = commandServerIds('order'), saga, sagaServer }: OrderServiceOptions = {}): Promise<void> {
+export async function startOrderService(app: INestApplication, { commands = commandServerIds('order'), sagaIdSuffix = '', sagaServer }: OrderServiceOptions = {}): Promise<void> {
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
-  connectConsumer(app, { ...ORDER_SAGA, ...saga }, { brokers: kafkaBrokers, ...SAGA_SERVER, ...sagaServer });
+  for (const saga of [ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS]) {
+    const ids = { groupId: saga.groupId + sagaIdSuffix, clientId: saga.clientId + sagaIdSuffix };
+    connectConsumer(app, { ...saga, ...ids }, { brokers: kafkaBrokers, ...SAGA_SERVER, ...sagaServer });
+  }
   await startCommandServer(app, commands);
 }

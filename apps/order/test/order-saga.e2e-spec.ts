@@ -18,6 +18,7 @@ import { CancelOrderCommand, SYSTEM } from '../src/commands/cancel-order/cancel-
 import { ConfirmOrderCommand } from '../src/commands/confirm-order/confirm-order.command';
 import { MarkOrderAwaitingPaymentCommand } from '../src/commands/mark-order-awaiting-payment/mark-order-awaiting-payment.command';
 import { ORDER_SETTINGS, type OrderSettings } from '../src/order-settings';
+import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from '../src/sagas/order-saga.consumer';
 import { startOrderService } from '../src/start-order-service';
 import { PaymentResponder } from './support/payment-responder';
 
@@ -28,7 +29,7 @@ const config = loadConfig();
 const SETTINGS: OrderSettings = { paymentDeadlineMs: 5000, paymentReplyTimeoutMs: 1500, deadlineScanMs: 200 };
 const ids = {
   commands: { clientId: `order-e2e-${run}`, groupId: `order-commands-e2e-${run}` },
-  saga: { clientId: `order-saga-e2e-${run}`, groupId: `order.saga.e2e-${run}` },
+  sagaIdSuffix: `.e2e-${run}`,
   client: `order-e2e-client-${run}`,
 };
 type Issuer = NonNullable<CommandMessage['issuedBy']>;
@@ -93,7 +94,7 @@ describe('the order service and its fulfilment saga', () => {
     waitFor(`${type} for order ${orderId}`, async () => (await orderEvents(orderId)).find((e) => e.event_type === type), { timeoutMs });
   const sagaOf = async (orderId: string) => (await db.query(`SELECT * FROM orders.order_sagas WHERE order_id = $1`, [orderId])).rows[0];
   const processed = async (eventId: string) =>
-    (await db.query(`SELECT 1 FROM orders.processed_events WHERE consumer = 'order-saga' AND event_id = $1`, [eventId])).rowCount === 1;
+    (await db.query(`SELECT 1 FROM orders.processed_events WHERE consumer IN ('order-saga', 'order-saga-payments') AND event_id = $1`, [eventId])).rowCount === 1;
 
   const envelope = <P>(type: string, aggregate: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
     eventId: randomUUID(),
@@ -152,7 +153,7 @@ describe('the order service and its fulfilment saga', () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(ORDER_SETTINGS).useValue(SETTINGS).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     // Groups of this run: an order service running elsewhere on this broker must not take our messages.
-    await startOrderService(app, { commands: ids.commands, saga: ids.saga, sagaServer: { fromBeginning: false, maxWaitTimeInMs: 200 } });
+    await startOrderService(app, { commands: ids.commands, sagaIdSuffix: ids.sagaIdSuffix, sagaServer: { fromBeginning: false, maxWaitTimeInMs: 200 } });
 
     client = new ClientKafka({
       client: { clientId: ids.client, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
@@ -175,8 +176,9 @@ describe('the order service and its fulfilment saga', () => {
     await app?.close();
     await responder.stop();
     await producer?.disconnect();
-    await kafkaAdmin?.deleteGroups([ids.commands.groupId, ids.saga.groupId, ids.client]).catch(() => undefined);
-    await kafkaAdmin?.deleteTopics({ topics: [deadLetterTopic(ids.saga.groupId)] }).catch(() => undefined);
+    const sagaGroups = [ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS].map((saga) => saga.groupId + ids.sagaIdSuffix);
+    await kafkaAdmin?.deleteGroups([ids.commands.groupId, ...sagaGroups, ids.client]).catch(() => undefined);
+    await kafkaAdmin?.deleteTopics({ topics: sagaGroups.map(deadLetterTopic) }).catch(() => undefined);
     await kafkaAdmin?.disconnect();
     await db?.end();
   });

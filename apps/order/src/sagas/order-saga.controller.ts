@@ -4,7 +4,7 @@ import { Ctx, type KafkaContext } from '@nestjs/microservices';
 import { type EventEnvelope, TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime } from '@app/messaging';
 import { commandsFor, OrderFulfilmentSaga } from './order-fulfilment.saga';
-import { ORDER_SAGA } from './order-saga.consumer';
+import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from './order-saga.consumer';
 import { receivedEvent } from './received-event';
 
 @Controller()
@@ -18,12 +18,12 @@ export class OrderSagaController {
     private readonly commandBus: CommandBus,
   ) {}
 
-  @ConsumerPattern(ORDER_SAGA, TOPICS.inventory)
+  @ConsumerPattern(ORDER_SAGA_INVENTORY, TOPICS.inventory)
   onInventoryEvent(@Ctx() ctx: KafkaContext) {
     return this.runtime.process(ctx, (event) => this.react(event));
   }
 
-  @ConsumerPattern(ORDER_SAGA, TOPICS.payments)
+  @ConsumerPattern(ORDER_SAGA_PAYMENTS, TOPICS.payments)
   onPaymentEvent(@Ctx() ctx: KafkaContext) {
     return this.runtime.process(ctx, (event) => this.react(event));
   }
