@@ -18,7 +18,8 @@ const pidFile = join(logDir, 'postgres.pid');
 const logFile = join(logDir, 'postgres.log');
 
 const answers = async (url: string): Promise<boolean> => {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  // Generous: while Kafka and Elasticsearch start, 2 cores are busy and a connect can take seconds.
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
