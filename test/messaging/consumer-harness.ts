@@ -1,5 +1,5 @@
 import { Controller, type ExceptionFilter, Inject, type INestApplication, Module } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Message, type Producer } from 'kafkajs';
@@ -23,6 +23,7 @@ import {
   redriveGroupOf,
   type ConsumerDefinition,
   type RetryPolicy,
+  type KafkaBatchContext,
 } from '@app/messaging';
 import { assertTestDatabase } from '../support/test-env';
 
@@ -90,6 +91,7 @@ export class ConsumerHarness {
   app: INestApplication;
   server: ConsumerServer;
   private readonly kafka = new Kafka({ clientId: `runtime-test-${this.run}`, brokers, logLevel: logLevel.NOTHING });
+  private readonly members: INestApplication[] = [];
   private admin: Admin;
   private producer: Producer;
 
@@ -125,9 +127,9 @@ export class ConsumerHarness {
       constructor(@Inject(ConsumerRuntime) private readonly runtime: ConsumerRuntime) {}
 
       @ConsumerPattern(consumer, topic)
-      handle(@Ctx() ctx: KafkaContext) {
+      handle(@Ctx() ctx: KafkaBatchContext) {
         return this.runtime.process(ctx, (event, em) => {
-          deliveries.push({ consumer: consumer.name, eventId: event.eventId, partition: ctx.getPartition() });
+          deliveries.push({ consumer: consumer.name, eventId: event.eventId, partition: ctx.getPayload().batch.partition });
           return behaviour(event, em);
         });
       }
@@ -154,6 +156,30 @@ export class ConsumerHarness {
     await this.produceRaw(encodeEnvelope(event));
   }
 
+  /** In one request, so they are fetched together as one batch. */
+  async produceMany(events: EventEnvelope[]): Promise<void> {
+    await this.producer.send({ topic: this.topic, acks: -1, messages: events.map(encodeEnvelope) });
+  }
+
+  /** Another member of the same groups (another replica of the app), closed with the harness. */
+  async addMember(): Promise<INestApplication> {
+    const moduleRef = await Test.createTestingModule({ imports: [this.module()] }).compile();
+    const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    for (const c of this.consumers) connectConsumer(app, c, { brokers, maxWaitTimeInMs: 200, ...this.options.server });
+    await app.init();
+    await app.startAllMicroservices();
+    this.members.push(app);
+    return app;
+  }
+
+  /** When each event was recorded as processed: one transaction, one timestamp (now()). */
+  async processedAt(eventIds: string[]): Promise<Map<string, string>> {
+    const rows: { event_id: string; at: string }[] = await this.app
+      .get(DataSource)
+      .query(`SELECT event_id, processed_at::text AS at FROM "${this.schema}".processed_events WHERE event_id = ANY($1)`, [eventIds]);
+    return new Map(rows.map((r) => [r.event_id, r.at]));
+  }
+
   async produceRaw(message: Message): Promise<void> {
     await this.producer.send({ topic: this.topic, acks: -1, messages: [message] });
   }
@@ -168,7 +194,7 @@ export class ConsumerHarness {
   }
 
   /** The member ids of the group, as the broker sees them. */
-  async members(): Promise<string[]> {
+  async memberIds(): Promise<string[]> {
     const { groups } = await this.admin.describeGroups([this.consumer.groupId]);
     return groups[0].members.map((m) => m.memberId);
   }
@@ -193,6 +219,7 @@ export class ConsumerHarness {
   }
 
   async close(): Promise<void> {
+    for (const member of this.members) await member.close();
     await this.app?.close();
     await this.producer?.disconnect();
     if (this.admin) {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { ANALYTICS } from './analytics.consumer';
 import { OrderAwaitingPaymentHandler, OrderCancelledHandler, OrderConfirmedHandler, OrderCreatedHandler } from './orders';
@@ -25,12 +25,12 @@ export class AnalyticsController {
   }
 
   @ConsumerPattern(ANALYTICS, TOPICS.users)
-  onUserEvent(@Ctx() ctx: KafkaContext) {
+  onUserEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.users);
   }
 
   @ConsumerPattern(ANALYTICS, TOPICS.orders)
-  onOrderEvent(@Ctx() ctx: KafkaContext) {
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.orders);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { INVENTORY } from './inventory.consumer';
 import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
@@ -22,7 +22,7 @@ export class InventoryController {
   }
 
   @ConsumerPattern(INVENTORY, TOPICS.orders)
-  onOrderEvent(@Ctx() ctx: KafkaContext) {
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.apply);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { NOTIFICATIONS } from './notifications.consumer';
 import { NotifyOrderCancelledHandler } from './orders/notify-order-cancelled.handler';
@@ -30,17 +30,17 @@ export class NotificationsController {
   }
 
   @ConsumerPattern(NOTIFICATIONS, TOPICS.users)
-  onUserEvent(@Ctx() ctx: KafkaContext) {
+  onUserEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.applyUserEvent);
   }
 
   @ConsumerPattern(NOTIFICATIONS, TOPICS.orders)
-  onOrderEvent(@Ctx() ctx: KafkaContext) {
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.applyOrderEvent);
   }
 
   @ConsumerPattern(NOTIFICATIONS, TOPICS.payments)
-  onPaymentEvent(@Ctx() ctx: KafkaContext) {
+  onPaymentEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.applyPaymentEvent);
   }
 }

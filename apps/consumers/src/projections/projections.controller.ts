@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType, type EventHandler } from '../shared/event-handler';
 import { appendToEventLog } from './event-log';
 import { OrderAwaitingPaymentProjection } from './order-awaiting-payment.projection';
@@ -49,22 +49,22 @@ export class ProjectionsController {
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.users)
-  onUserEvent(@Ctx() ctx: KafkaContext) {
+  onUserEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.users);
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.orders)
-  onOrderEvent(@Ctx() ctx: KafkaContext) {
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.orders);
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.payments)
-  onPaymentEvent(@Ctx() ctx: KafkaContext) {
+  onPaymentEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.payments);
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.inventory)
-  onInventoryEvent(@Ctx() ctx: KafkaContext) {
+  onInventoryEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.inventory);
   }
 }

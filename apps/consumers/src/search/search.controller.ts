@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { OrderAwaitingPaymentHandler } from './order-awaiting-payment.handler';
 import { OrderCancelledHandler } from './order-cancelled.handler';
@@ -33,17 +33,17 @@ export class SearchController {
   }
 
   @ConsumerPattern(SEARCH, TOPICS.users)
-  onUserEvent(@Ctx() ctx: KafkaContext) {
+  onUserEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.users);
   }
 
   @ConsumerPattern(SEARCH, TOPICS.inventory)
-  onInventoryEvent(@Ctx() ctx: KafkaContext) {
+  onInventoryEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.inventory);
   }
 
   @ConsumerPattern(SEARCH, TOPICS.orders)
-  onOrderEvent(@Ctx() ctx: KafkaContext) {
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, this.orders);
   }
 }

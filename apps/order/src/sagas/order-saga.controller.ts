@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Ctx, type KafkaContext } from '@nestjs/microservices';
+import { Ctx } from '@nestjs/microservices';
 import { type EventEnvelope, TOPICS } from '@app/events';
-import { ConsumerPattern, ConsumerRuntime } from '@app/messaging';
+import { ConsumerPattern, ConsumerRuntime, type KafkaBatchContext } from '@app/messaging';
 import { commandsFor, OrderFulfilmentSaga } from './order-fulfilment.saga';
 import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from './order-saga.consumer';
 import { receivedEvent } from './received-event';
@@ -19,12 +19,12 @@ export class OrderSagaController {
   ) {}
 
   @ConsumerPattern(ORDER_SAGA_INVENTORY, TOPICS.inventory)
-  onInventoryEvent(@Ctx() ctx: KafkaContext) {
+  onInventoryEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, (event) => this.react(event));
   }
 
   @ConsumerPattern(ORDER_SAGA_PAYMENTS, TOPICS.payments)
-  onPaymentEvent(@Ctx() ctx: KafkaContext) {
+  onPaymentEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, (event) => this.react(event));
   }
 

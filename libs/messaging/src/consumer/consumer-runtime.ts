@@ -1,120 +1,111 @@
 import { Logger } from '@nestjs/common';
-import type { KafkaContext } from '@nestjs/microservices';
-import type { KafkaMessage, Producer } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
 import type { EventEnvelope, EventRegistry } from '@app/events';
 import { decodeEnvelope } from '../kafka-codec';
-import { describeError, type MessageSource } from '../dead-letter/dead-letter-headers';
-import { publishDeadLetter } from '../dead-letter/publish-dead-letter';
-import { claimEvent } from './claim-event';
-import type { ConsumerDefinition } from './consumer-definition';
-import { consumerDefinitionOf } from './consumer-server';
+import { BatchOutcome, type KafkaBatchContext } from './batch-context';
+import { deadLetterOne, type Delivery } from './dead-letter-one';
+import { EventApplier, type EventHandlerFn } from './event-applier';
 import { whileHeartbeating } from './heartbeat';
-import { backoffDelay } from './retry-policy';
-import { markSettled } from './settlement';
 
-/** Applies one event; everything it writes goes through `em`, in the transaction that records the event as processed. */
-export type EventHandlerFn<P = unknown> = (event: EventEnvelope<P>, em: EntityManager) => Promise<void>;
+export type { EventHandlerFn } from './event-applier';
 
-export type ProcessOutcome = 'processed' | 'duplicate' | 'dead-lettered';
+/** Events applied in one transaction at most: bounds its locks, its duration and a rollback's cost. */
+export const MAX_EVENTS_PER_TRANSACTION = 200;
 
-interface Delivery {
-  consumer: ConsumerDefinition;
-  message: KafkaMessage;
-  source: MessageSource;
-  producer: Producer;
-  heartbeat: () => Promise<void>;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type Good<P> = { message: KafkaMessage; event: EventEnvelope<P> };
+type Decoded = { message: KafkaMessage; event: EventEnvelope; error?: undefined } | { message: KafkaMessage; event?: undefined; error: unknown };
 
 /**
- * The pipeline every consumed message goes through. Call it from the `@ConsumerPattern` method of
- * a consumer and return its promise:
+ * The pipeline every fetched batch goes through. Call it from the `@ConsumerPattern` method of a
+ * consumer and return its promise:
  *
  *   @ConsumerPattern(INVENTORY, TOPICS.orders)
- *   onOrderEvent(@Ctx() ctx: KafkaContext) {
+ *   onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
  *     return this.runtime.process(ctx, (event, em) => this.apply(event, em));
  *   }
  *
- * Decode, validate and upcast; dead-letter at once what can never succeed; otherwise run the
- * handler in one transaction with the idempotency record, retry with backoff, and dead-letter
- * after the last attempt. It resolves only when the message may be committed, and rejects
- * otherwise (then ConsumerServer makes kafkajs deliver it again).
+ * Decode, validate and upcast each message; dead-letter at once what can never succeed. Apply
+ * runs of good events in offset order, one transaction per run with the idempotency claims of the
+ * whole run. When a run fails, apply its events one at a time, each with its retries and backoff,
+ * so that a poison event is dead-lettered alone and the rest of its run is applied. Stops between
+ * runs when the consumer is stopping or lost the partition. Resolves with how far it settled.
  */
 export class ConsumerRuntime {
   private readonly logger = new Logger(ConsumerRuntime.name);
+  private readonly applier: EventApplier;
 
   constructor(
     private readonly registry: EventRegistry,
-    private readonly dataSource: DataSource,
-  ) {}
-
-  async process<P = unknown>(context: KafkaContext, handler: EventHandlerFn<P>): Promise<ProcessOutcome> {
-    const consumer = consumerDefinitionOf(context);
-    // ConsumerServer keeps the kafkajs message as received (see keepRaw there).
-    const message = context.getMessage() as unknown as KafkaMessage;
-    const source = { topic: context.getTopic(), partition: context.getPartition(), offset: message.offset };
-    const beat = context.getHeartbeat();
-    // A failed heartbeat (e.g. a rebalance under way) must not fail the event: kafkajs sees the
-    // rebalance again at its own heartbeat after this message, and re-joins then.
-    const heartbeat = () => beat().catch((err: Error) => this.logger.warn(`${consumer.name}: heartbeat failed: ${err.message}`));
-    const delivery: Delivery = { consumer, message, source, producer: context.getProducer() as unknown as Producer, heartbeat };
-
-    const outcome = await whileHeartbeating(heartbeat, () => this.run(delivery, handler));
-    markSettled(context.getMessage());
-    return outcome;
+    dataSource: DataSource,
+  ) {
+    this.applier = new EventApplier(dataSource, this.logger);
   }
 
-  private async run<P>(delivery: Delivery, handler: EventHandlerFn<P>): Promise<ProcessOutcome> {
-    let event: EventEnvelope<P>;
-    try {
-      event = this.registry.upcastEnvelope<P>(decodeEnvelope(delivery.message));
-    } catch (error) {
-      // Malformed, unknown or schema-invalid: the same bytes fail the same way every time.
-      return this.deadLetter(delivery, error, 0, 'EVENT_UNDECODABLE');
-    }
+  process<P = unknown>(context: KafkaBatchContext, handler: EventHandlerFn<P>): Promise<BatchOutcome> {
+    const { batch, heartbeat: beat, isRunning, isStale } = context.getPayload();
+    const consumer = context.getDefinition();
+    // A failed heartbeat (e.g. a rebalance under way) must not fail the batch: the partition may
+    // be someone else's by now, so the loop below stops at the next run, with what it settled
+    // committed (if the group still lets us); kafkajs re-joins at its next heartbeat.
+    let partitionInDoubt = false;
+    const heartbeat = () =>
+      beat().catch((err: Error) => {
+        partitionInDoubt = true;
+        this.logger.warn(`${consumer.name}: heartbeat failed: ${err.message}`);
+      });
+    const delivery = (message: KafkaMessage): Delivery => ({
+      consumer,
+      message,
+      source: { topic: batch.topic, partition: batch.partition, offset: message.offset },
+      producer: context.getProducer(),
+    });
+    const decoded = batch.messages.map((message) => this.decode(message));
 
-    const { attempts } = delivery.consumer.retry;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return (await this.applyOnce(delivery.consumer, event, handler)) ? 'processed' : 'duplicate';
-      } catch (error) {
-        const { code, message } = describeError(error, 'HANDLER_FAILED');
-        this.logger.warn(`${delivery.consumer.name}: ${event.type} ${event.eventId} attempt ${attempt}/${attempts} failed: ${code} ${message}`);
-        if (attempt >= attempts) return this.deadLetter(delivery, error, attempt, 'HANDLER_FAILED', event);
-        await delivery.heartbeat();
-        await sleep(backoffDelay(delivery.consumer.retry, attempt));
+    return whileHeartbeating(heartbeat, async () => {
+      let settled: string | undefined;
+      for (let i = 0; i < decoded.length; ) {
+        if (!isRunning() || isStale() || partitionInDoubt) return new BatchOutcome(settled, false);
+        const first = decoded[i];
+        if (first.error !== undefined) {
+          // Malformed, unknown or schema-invalid: the same bytes fail the same way every time.
+          await deadLetterOne(this.logger, delivery(first.message), first.error, 0, 'EVENT_UNDECODABLE');
+          settled = decoded[i++].message.offset;
+          continue;
+        }
+        const run: Good<P>[] = [];
+        while (i < decoded.length && decoded[i].event && run.length < MAX_EVENTS_PER_TRANSACTION) run.push(decoded[i++] as Good<P>);
+        const failure = run.length > 1 ? await this.applier.applyRun(consumer, run.map((r) => r.event), handler) : undefined;
+        if (failure === undefined && run.length > 1) {
+          settled = run[run.length - 1].message.offset;
+          continue;
+        }
+        if (failure && failure.index !== undefined) {
+          // The events before the failing one go again as a run; the one that failed continues its
+          // attempts alone (the run was its first); the ones after it start the next run.
+          i -= run.length - failure.index - 1;
+          const before = run.slice(0, failure.index);
+          const beforeApplied = before.length > 1 && (await this.applier.applyRun(consumer, before.map((r) => r.event), handler)) === undefined;
+          if (!beforeApplied) for (const good of before) await this.applier.applyWithRetries(delivery(good.message), good.event, handler, heartbeat);
+          await this.applier.applyWithRetries(delivery(run[failure.index].message), run[failure.index].event, handler, heartbeat, failure.error);
+          settled = run[failure.index].message.offset;
+          continue;
+        }
+        // A single event, or a run that failed outside any handler (its claim or its commit).
+        for (const { message, event } of run) {
+          await this.applier.applyWithRetries(delivery(message), event, handler, heartbeat);
+          settled = message.offset;
+        }
       }
-    }
-  }
-
-  private applyOnce<P>(consumer: ConsumerDefinition, event: EventEnvelope<P>, handler: EventHandlerFn<P>): Promise<boolean> {
-    return this.dataSource.transaction(async (em) => {
-      await consumer.beginTransaction?.(em);
-      if (!(await claimEvent(em, consumer.name, event.eventId))) return false;
-      await handler(event, em);
-      return true;
+      return new BatchOutcome(settled, true);
     });
   }
 
-  private async deadLetter(delivery: Delivery, error: unknown, attempts: number, fallbackCode: string, event?: EventEnvelope<unknown>): Promise<ProcessOutcome> {
-    const { consumer, source } = delivery;
-    const { code, message } = describeError(error, fallbackCode);
-    const what = event ? `${event.type} ${event.eventId}` : `undecodable message`;
-    this.logger.error(`${consumer.name}: dead-lettering ${what} from ${source.topic}[${source.partition}]@${source.offset} after ${attempts} attempt(s): ${code} ${message}`);
+  private decode(message: KafkaMessage): Decoded {
     try {
-      await publishDeadLetter(delivery.producer, consumer.groupId, delivery.message, source, { consumer: consumer.name, code, message, attempts });
-    } catch (writeError) {
-      // Not settled, so not committed. Rethrowing (ConsumerServer turns it into a failed
-      // eachMessage) rather than looping on the write here: kafkajs fetches the message again from
-      // its unresolved offset, after its own backoff or a consumer restart, and meanwhile its
-      // heartbeats, rebalances and shutdown keep working; a loop would hold all of them up for as
-      // long as Kafka refuses the write. The redelivery repeats the attempts; processed_events
-      // makes that harmless.
-      this.logger.error(`${consumer.name}: ${(writeError as Error).message}; the message will be redelivered`);
-      throw writeError;
+      return { message, event: this.registry.upcastEnvelope(decodeEnvelope(message)) };
+    } catch (error) {
+      return { message, error };
     }
-    return 'dead-lettered';
   }
 }

@@ -18,3 +18,11 @@ describe('ConsumerServer', () => {
     expect(() => s.addHandler('orders.events', handler, true)).toThrow('more than one handler for orders.events');
   });
 });
+
+describe("the Nest internal ConsumerServer overrides (ServerKafka's bindEvents)", () => {
+  it('is still what ServerKafka calls to start consuming, so batches are ours', () => {
+    const { ServerKafka } = jest.requireActual<typeof import('@nestjs/microservices')>('@nestjs/microservices');
+    expect(typeof ServerKafka.prototype.bindEvents).toBe('function');
+    expect(String(ServerKafka.prototype.start)).toContain('this.bindEvents(');
+  });
+});

@@ -1,10 +1,12 @@
-import { ServerKafka, type KafkaContext, type KafkaParser, type MessageHandler, type ReadPacket } from '@nestjs/microservices';
+import { ServerKafka, type MessageHandler } from '@nestjs/microservices';
+import type { EachBatchPayload } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { deadLetterTopic } from '@app/events';
 import { ensureTopics } from '../ensure-topics';
 import { PRODUCER_CONFIG } from '../producer';
 import type { ConsumerDefinition } from './consumer-definition';
 import { EventNotSettledError } from './errors';
-import { isSettled } from './settlement';
+import { BatchOutcome, KafkaBatchContext } from './batch-context';
 
 export interface ConsumerServerOptions {
   brokers: string[];
@@ -21,29 +23,17 @@ export interface ConsumerServerOptions {
 
 type KafkaJsConsumer = Parameters<ServerKafka['bindEvents']>[0];
 
-// The kafkajs consumer of each server -> its definition, so that the runtime finds the consumer
-// from the KafkaContext alone and a handler cannot name the wrong one.
-const bindings = new WeakMap<KafkaJsConsumer, ConsumerDefinition>();
-
-export const consumerDefinitionOf = (context: KafkaContext): ConsumerDefinition => {
-  const definition = bindings.get(context.getConsumer());
-  if (!definition) throw new Error('this KafkaContext does not come from a ConsumerServer (see connectConsumer)');
-  return definition;
-};
-
-// Nest's KafkaParser turns values into strings or objects and header values into strings. The
-// runtime decodes messages itself and dead-letters the original bytes, so it gets them untouched.
-const keepRaw = { parse: <T>(message: T): T => message } as unknown as KafkaParser;
-
 /**
  * Nest's Kafka transport for one consumer group. Handlers bind to it with
  * `@ConsumerPattern(definition, topic)`, i.e. `@EventPattern(topic, definition.transportId)`.
  *
- * Nest 12's ServerKafka awaits event handlers and lets a rejection reach kafkajs (which then
- * commits nothing and fetches the message again), but the error first goes through Nest's
- * exception filters, and a catch-all filter can turn it into success. So this server decides on
- * its own: a message that the runtime did not settle (processed, duplicate or dead-lettered)
- * fails the kafkajs `eachMessage`, whatever the handler chain returned.
+ * The one Nest internal it overrides is `bindEvents`, which would run kafkajs with
+ * `eachMessage`: here kafkajs runs `eachBatch` (offsets resolved by us), and each fetched batch
+ * of a partition goes to the topic's handler whole, as `(batch, KafkaBatchContext)`. Throughput
+ * comes from batches (one transaction per run of events, DESIGN.md section 6). The handler
+ * returns ConsumerRuntime's BatchOutcome; the server commits what it says was settled, and
+ * nothing when the handler chain returned anything else (Nest's exception filters can turn an
+ * error into a value). consumer-server.spec.ts fails if Nest stops calling bindEvents.
  */
 export class ConsumerServer extends ServerKafka {
   constructor(
@@ -65,7 +55,6 @@ export class ConsumerServer extends ServerKafka {
       postfixId: '',
     });
     this.transportId = definition.transportId;
-    this.parser = keepRaw;
   }
 
   override async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
@@ -88,19 +77,32 @@ export class ConsumerServer extends ServerKafka {
   }
 
   override async bindEvents(consumer: KafkaJsConsumer): Promise<void> {
-    bindings.set(consumer, this.definition);
-    return super.bindEvents(consumer);
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics });
+    await consumer.run({ ...this.options.run, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
-  override async handleEvent(pattern: string, packet: ReadPacket, context: KafkaContext): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (batch.messages.length === 0) return;
+    const handler = this.getHandlerByPattern(batch.topic);
+    if (!handler) throw new Error(`${this.definition.name}: no handler for ${batch.topic}`);
+    let outcome: unknown;
     let failure: unknown;
     try {
-      await super.handleEvent(pattern, packet, context);
+      const result = await handler(batch, new KafkaBatchContext([payload, this.definition, this.producer!]));
+      outcome = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;
     } catch (err) {
       failure = err;
     }
-    const message = context.getMessage();
-    if (failure === undefined && isSettled(message)) return;
-    throw new EventNotSettledError(context.getTopic(), context.getPartition(), message.offset, failure);
+    const settled = outcome instanceof BatchOutcome ? outcome.lastSettledOffset : undefined;
+    if (settled !== undefined) {
+      payload.resolveOffset(settled);
+      await payload.commitOffsetsIfNecessary();
+    }
+    // Stopped early (shutdown, rebalance): kafkajs fetches the rest again, here or elsewhere.
+    if (outcome instanceof BatchOutcome) return;
+    const first = batch.messages[0].offset;
+    throw new EventNotSettledError(batch.topic, batch.partition, settled ?? first, failure);
   }
 }

@@ -6,3 +6,4 @@ export * from './connect-consumer';
 export * from './consumer-pattern.decorator';
 export * from './consumer-runtime';
 export * from './consumer-runtime.module';
+export { BatchOutcome, KafkaBatchContext } from './batch-context';
