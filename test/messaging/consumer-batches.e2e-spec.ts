@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineEvent, EventRegistry, TOPICS, type EventEnvelope } from '@app/events';
 import { listDeadLetters } from '@app/messaging';
 import { waitFor } from '../support/wait-for';
-import { brokers, bump, ConsumerHarness, envelope, type HarnessOptions } from './consumer-harness';
+import { brokers, bump, type ConsumerHarness, envelope, harnessStarter, type HarnessOptions } from './consumer-harness';
 
 const Bumped = defineEvent({ type: 'CounterBumped', version: 1, topic: TOPICS.orders, aggregate: 'counter', schema: z.object({ counterId: z.string() }) });
 const registry = new EventRegistry([Bumped], []);
@@ -13,15 +13,7 @@ const FAST = { baseDelayMs: 20, maxDelayMs: 100 };
 const SLOW_HANDLER_MS = 20;
 
 describe('the consumer runtime on batches', () => {
-  const harnesses: ConsumerHarness[] = [];
-  const start = async (options: Omit<HarnessOptions, 'registry'>) => {
-    const harness = new ConsumerHarness({ registry, ...options });
-    harnesses.push(harness);
-    return harness.start();
-  };
-  afterEach(async () => {
-    await Promise.all(harnesses.splice(0).map((h) => h.close()));
-  });
+  const start = harnessStarter(registry);
   const counters = async (h: ConsumerHarness, ids: string[]) => Promise.all(ids.map((id) => h.counter(id)));
 
   it('applies a batch in one transaction; a poison event in its middle goes to the dead-letter topic alone and the rest is applied once', async () => {

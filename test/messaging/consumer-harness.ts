@@ -237,3 +237,16 @@ export class ConsumerHarness {
     }
   }
 }
+
+/** `start(options)` for a suite: each harness it starts is closed after its test. Call at describe level. */
+export const harnessStarter = (registry: EventRegistry) => {
+  const started: ConsumerHarness[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((h) => h.close()));
+  });
+  return (options: Omit<HarnessOptions, 'registry'>): Promise<ConsumerHarness> => {
+    const harness = new ConsumerHarness({ registry, ...options });
+    started.push(harness);
+    return harness.start();
+  };
+};

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineEvent, EventRegistry, TOPICS, type EventEnvelope } from '@app/events';
 import { encodeEnvelope, H, listDeadLetters } from '@app/messaging';
 import { waitFor } from '../support/wait-for';
-import { brokers, bump, ConsumerHarness, envelope, type HarnessOptions } from './consumer-harness';
+import { brokers, bump, type ConsumerHarness, envelope, harnessStarter, type HarnessOptions } from './consumer-harness';
 
 // Test-only contracts. Their home topic is irrelevant here: each test produces to its own topic.
 const CounterBumpedV1 = defineEvent({ type: 'CounterBumped', version: 1, topic: TOPICS.orders, aggregate: 'counter', schema: z.object({ counterId: z.string() }) });
@@ -33,15 +33,7 @@ class SwallowEverything implements ExceptionFilter {
 }
 
 describe('the consumer runtime against Kafka and PostgreSQL', () => {
-  const harnesses: ConsumerHarness[] = [];
-  const start = async (options: Omit<HarnessOptions, 'registry'>) => {
-    const harness = new ConsumerHarness({ registry, ...options });
-    harnesses.push(harness);
-    return harness.start();
-  };
-  afterEach(async () => {
-    await Promise.all(harnesses.splice(0).map((h) => h.close()));
-  });
+  const start = harnessStarter(registry);
 
   it('dead-letters a poison event after its attempts, with the error in its headers, and goes on with later events of the same partition', async () => {
     const h = await start({

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
@@ -17,13 +18,21 @@ const claimsSchema = z.object({
 
 @Injectable()
 export class TokenService {
+  /**
+   * Made once: given a string, jsonwebtoken first tries it as a PEM public key (createPublicKey,
+   * which throws) on every verify; that was the gateway's largest single CPU cost under load.
+   */
+  private readonly key: KeyObject;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret));
+  }
 
   issue(user: TokenSubject): string {
-    return jwt.sign({ role: user.role, email: user.email }, this.config.jwtSecret, {
+    return jwt.sign({ role: user.role, email: user.email }, this.key, {
       algorithm: ALGORITHM,
       subject: user.id,
       expiresIn: this.settings.tokenTtlSeconds,
@@ -34,7 +43,7 @@ export class TokenService {
   verify(token: string): Principal {
     let payload: unknown;
     try {
-      payload = jwt.verify(token, this.config.jwtSecret, { algorithms: [ALGORITHM] });
+      payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM] });
     } catch {
       throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
     }
