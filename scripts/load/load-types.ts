@@ -26,6 +26,8 @@ export interface LoadReport {
   ordersPerSecond: number;
   createLatency: LatencySummary;
   finalLatency: LatencySummary;
+  /** every latency measured, in ms, for callers that pool several runs (benchmarks) */
+  samples: { create: number[]; final: number[] };
   confirmed: number;
   cancelled: number;
   cancelReasons: Record<string, number>;

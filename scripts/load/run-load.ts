@@ -59,6 +59,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const final = outcomes.filter((o) => o.status !== null);
   const confirmed = final.filter((o) => o.status === 'CONFIRMED').length;
   const cancelReasons = tally(final.filter((o) => o.status === 'CANCELLED').map((o) => o.reason ?? 'UNKNOWN'));
+  const createMs = outcomes.flatMap((o) => (o.createMs === null ? [] : [o.createMs]));
+  const finalMs = final.map((o) => o.finalMs!);
   const stock = await settledStock(gql, admin, sku, confirmed, initialStock);
   const oracleInput: OracleInput = { initialStock, confirmedUnits: confirmed, ...stock, nonFinal: m - final.length };
   return {
@@ -69,8 +71,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     initialStock,
     wallMs,
     ordersPerSecond: wallMs > 0 ? final.length / (wallMs / 1000) : 0,
-    createLatency: summarize(outcomes.flatMap((o) => (o.createMs === null ? [] : [o.createMs]))),
-    finalLatency: summarize(final.map((o) => o.finalMs!)),
+    createLatency: summarize(createMs),
+    finalLatency: summarize(finalMs),
+    samples: { create: createMs, final: finalMs },
     confirmed,
     cancelled: final.length - confirmed,
     cancelReasons,
