@@ -86,8 +86,13 @@ describe('search over products, orders and users, end to end', () => {
     expect(found.score).toBeGreaterThan(0);
     expect(found.highlight).toEqual([expect.stringContaining(`<em>${word}</em>`)]);
 
-    // Bob finds the product (the catalogue is public) and not Alice's order.
-    const forBob = await search(word, bob.token);
+    // Bob finds the product (the catalogue is public) and not Alice's order. The product's
+    // document is written from another topic than the order's, and its index refreshes on its
+    // own clock, so it may become searchable a moment after the order: wait for it.
+    const forBob = await waitFor('the product in search', async () => {
+      const result = await search(word, bob.token);
+      return result.hits.some((h) => h.kind === 'PRODUCT') && result;
+    }, { timeoutMs: 15000, intervalMs: 250 });
     expect(forBob.hits.map((h) => [h.kind, h.id])).toEqual([['PRODUCT', sku]]);
     expect(forBob.total).toBe(1);
     // Alice, without a kinds filter, gets both.

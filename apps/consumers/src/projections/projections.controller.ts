@@ -19,9 +19,9 @@ import { UserRegisteredProjection } from './user-registered.projection';
  */
 const logAndProject = (handlers: readonly EventHandler[]): EventHandlerFn => {
   const project = dispatchByType(handlers);
-  return async (event, em) => {
+  return async (event, em, run) => {
     await appendToEventLog(em, event);
-    await project(event, em);
+    await project(event, em, run);
   };
 };
 

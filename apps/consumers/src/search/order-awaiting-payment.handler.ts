@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { OrderAwaitingPayment, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../shared/event-handler';
 import { OrderDocumentWriter } from './order-document.writer';
 
@@ -11,10 +13,10 @@ export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
 
   constructor(private readonly orders: OrderDocumentWriter) {}
 
-  handle(event: EventEnvelope<Payload>): Promise<void> {
+  handle(event: EventEnvelope<Payload>, _em: EntityManager, run: RunScope): Promise<void> {
     const { lines, totalCents } = event.payload;
     // The lines again: enough to index an order whose OrderCreated we never saw.
     const skus = [...new Set(lines.map((l) => l.sku))];
-    return this.orders.apply(event, { status: 'AWAITING_PAYMENT', skus, totalCents });
+    return this.orders.apply(event, { status: 'AWAITING_PAYMENT', skus, totalCents }, run);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { OrderCancelled, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../shared/event-handler';
 import { OrderDocumentWriter } from './order-document.writer';
 
@@ -11,7 +13,7 @@ export class OrderCancelledHandler implements EventHandler<Payload> {
 
   constructor(private readonly orders: OrderDocumentWriter) {}
 
-  handle(event: EventEnvelope<Payload>): Promise<void> {
-    return this.orders.apply(event, { status: 'CANCELLED', cancellationReason: event.payload.reason });
+  handle(event: EventEnvelope<Payload>, _em: EntityManager, run: RunScope): Promise<void> {
+    return this.orders.apply(event, { status: 'CANCELLED', cancellationReason: event.payload.reason }, run);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { OrderConfirmed, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../shared/event-handler';
 import { OrderDocumentWriter } from './order-document.writer';
 
@@ -11,7 +13,7 @@ export class OrderConfirmedHandler implements EventHandler<Payload> {
 
   constructor(private readonly orders: OrderDocumentWriter) {}
 
-  handle(event: EventEnvelope<Payload>): Promise<void> {
-    return this.orders.apply(event, { status: 'CONFIRMED', totalCents: event.payload.totalCents });
+  handle(event: EventEnvelope<Payload>, _em: EntityManager, run: RunScope): Promise<void> {
+    return this.orders.apply(event, { status: 'CONFIRMED', totalCents: event.payload.totalCents }, run);
   }
 }

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
-import type { EventHandlerFn } from '@app/messaging';
+import type { EventHandlerFn, RunScope } from '@app/messaging';
 
 /** One event type's effect in one consumer (one class per file: `*.projection.ts`, `*.handler.ts`). */
 export interface EventHandler<P = any> {
   /** The contract's stable wire name, e.g. `UserRegistered.type`. */
   readonly eventType: string;
-  handle(event: EventEnvelope<P>, em: EntityManager): Promise<void>;
+  handle(event: EventEnvelope<P>, em: EntityManager, run: RunScope): Promise<void>;
 }
 
 /**
@@ -20,7 +20,7 @@ export const dispatchByType = (handlers: readonly EventHandler[]): EventHandlerF
     if (byType.has(h.eventType)) throw new Error(`two handlers for ${h.eventType}`);
     byType.set(h.eventType, h);
   }
-  return async (event, em) => {
-    await byType.get(event.type)?.handle(event, em);
+  return async (event, em, run) => {
+    await byType.get(event.type)?.handle(event, em, run);
   };
 };

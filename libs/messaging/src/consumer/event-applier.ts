@@ -6,9 +6,13 @@ import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
 import { backoffDelay } from './retry-policy';
+import { RunScope } from './run-scope';
 
-/** Applies one event; everything it writes goes through `em`, in the transaction that records the event as processed. */
-export type EventHandlerFn<P = unknown> = (event: EventEnvelope<P>, em: EntityManager) => Promise<void>;
+/**
+ * Applies one event; everything it writes goes through `em`, in the transaction that records the
+ * event as processed, or into a buffer of `run` (written once per run, before that commit).
+ */
+export type EventHandlerFn<P = unknown> = (event: EventEnvelope<P>, em: EntityManager, run: RunScope) => Promise<void>;
 
 /** Which event of a run failed (undefined: none of its handlers, e.g. the commit) and why. */
 export class RunFailure {
@@ -69,15 +73,20 @@ export class EventApplier {
     return this.dataSource.transaction(async (em) => {
       await consumer.beginTransaction?.(em);
       const fresh = await claimEvents(em, consumer.name, events.map((e) => e.eventId));
+      const run = new RunScope();
       for (const [index, event] of events.entries()) {
         // delete: an event delivered twice within one run is applied once.
         if (!fresh.delete(event.eventId)) continue;
         try {
-          await handler(event, em);
+          await handler(event, em, run);
         } catch (error) {
           throw new RunFailure(index, error);
         }
       }
+      // A single event's flush failing is that event's failure; a run's is not pinned on one.
+      await run.flush().catch((error: unknown) => {
+        throw new RunFailure(events.length === 1 ? 0 : undefined, error);
+      });
     });
   }
 }

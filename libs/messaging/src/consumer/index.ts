@@ -7,3 +7,4 @@ export * from './consumer-pattern.decorator';
 export * from './consumer-runtime';
 export * from './consumer-runtime.module';
 export { BatchOutcome, KafkaBatchContext } from './batch-context';
+export { RunScope, type RunBuffer } from './run-scope';
