@@ -10,9 +10,9 @@ export interface RunBuffer {
  * one flush at a time), so nothing is recorded as processed that was not written.
  */
 export class RunScope {
-  private readonly buffers = new Map<object, RunBuffer>();
+  private readonly buffers = new Map<object | symbol, RunBuffer>();
 
-  buffer<T extends RunBuffer>(owner: object, create: () => T): T {
+  buffer<T extends RunBuffer>(owner: object | symbol, create: () => T): T {
     let buffer = this.buffers.get(owner);
     if (!buffer) {
       buffer = create();

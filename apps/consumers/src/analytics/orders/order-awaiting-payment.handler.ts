@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderAwaitingPayment, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../../shared/event-handler';
 import { updateOrderFact } from './order-fact';
 
@@ -11,7 +12,7 @@ type Payload = OrderAwaitingPayment['payload'];
 export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
   readonly eventType = OrderAwaitingPayment.type;
 
-  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
-    await updateOrderFact(em, event.payload.orderId, event, { status: 'AWAITING_PAYMENT', total_cents: event.payload.totalCents });
+  async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {
+    await updateOrderFact(em, run, event.payload.orderId, event, { status: 'AWAITING_PAYMENT', total_cents: event.payload.totalCents });
   }
 }

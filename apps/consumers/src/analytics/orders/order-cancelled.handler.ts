@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderCancelled, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../../shared/event-handler';
 import { updateOrderFact } from './order-fact';
 
@@ -11,7 +12,7 @@ type Payload = OrderCancelled['payload'];
 export class OrderCancelledHandler implements EventHandler<Payload> {
   readonly eventType = OrderCancelled.type;
 
-  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
-    await updateOrderFact(em, event.payload.orderId, event, { status: 'CANCELLED', cancelled_at: event.occurredAt, cancellation_reason: event.payload.reason });
+  async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {
+    await updateOrderFact(em, run, event.payload.orderId, event, { status: 'CANCELLED', cancelled_at: event.occurredAt, cancellation_reason: event.payload.reason });
   }
 }

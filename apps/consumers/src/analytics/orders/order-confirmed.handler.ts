@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderConfirmed, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../../shared/event-handler';
 import { updateOrderFact } from './order-fact';
 
@@ -10,7 +11,7 @@ type Payload = OrderConfirmed['payload'];
 export class OrderConfirmedHandler implements EventHandler<Payload> {
   readonly eventType = OrderConfirmed.type;
 
-  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
-    await updateOrderFact(em, event.payload.orderId, event, { status: 'CONFIRMED', total_cents: event.payload.totalCents, confirmed_at: event.occurredAt });
+  async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {
+    await updateOrderFact(em, run, event.payload.orderId, event, { status: 'CONFIRMED', total_cents: event.payload.totalCents, confirmed_at: event.occurredAt });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderCreated, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../../shared/event-handler';
 import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
 import { recomputeSalesBuckets } from './sales-rollup';
@@ -16,7 +17,7 @@ type Payload = OrderCreated['payload'];
 export class OrderCreatedHandler implements EventHandler<Payload> {
   readonly eventType = OrderCreated.type;
 
-  async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
+  async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {
     const { orderId, userId } = event.payload;
     const inserted: { created_at: Date }[] = await em.query(
       `INSERT INTO "${S}"."fact_orders" (order_id, user_id, created_at, status, version)
@@ -25,6 +26,6 @@ export class OrderCreatedHandler implements EventHandler<Payload> {
        RETURNING created_at`,
       [orderId, userId, event.occurredAt, event.streamVersion],
     );
-    if (inserted.length > 0) await recomputeSalesBuckets(em, inserted[0].created_at);
+    if (inserted.length > 0) recomputeSalesBuckets(run, em, inserted[0].created_at);
   }
 }

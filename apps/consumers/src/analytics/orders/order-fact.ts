@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
 import { recomputeSalesBuckets } from './sales-rollup';
 
@@ -29,7 +30,7 @@ export interface OrderFactChanges {
  * A missing fact throws (retries, then dead letter) like the order projection: OrderCreated
  * shares the order's key, so it always comes first unless it was lost.
  */
-export const updateOrderFact = async (em: EntityManager, orderId: string, event: EventEnvelope, changes: OrderFactChanges): Promise<void> => {
+export const updateOrderFact = async (em: EntityManager, run: RunScope, orderId: string, event: EventEnvelope, changes: OrderFactChanges): Promise<void> => {
   // Column names come from OrderFactChanges' keys (never from input); values are parameters.
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   const sets = entries.map(([column], i) => `"${column}" = $${i + 3}`).join(', ');
@@ -37,7 +38,7 @@ export const updateOrderFact = async (em: EntityManager, orderId: string, event:
     `UPDATE "${S}"."fact_orders" SET ${sets}, version = $2 WHERE order_id = $1 AND version < $2 RETURNING created_at`,
     [orderId, event.streamVersion, ...entries.map(([, value]) => value)],
   );
-  if (rows.length > 0) return recomputeSalesBuckets(em, rows[0].created_at);
+  if (rows.length > 0) return recomputeSalesBuckets(run, em, rows[0].created_at);
   const exists = await em.query(`SELECT 1 FROM "${S}"."fact_orders" WHERE order_id = $1`, [orderId]);
   if (exists.length === 0) throw new OrderFactMissingError(orderId, event.type);
 };

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RunBuffer, RunScope } from '@app/messaging';
 import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
 
 const HOUR_MS = 3_600_000;
@@ -18,11 +19,9 @@ const MEASURES = `orders = s.orders, confirmed_orders = s.confirmed_orders, canc
  * (one statement, or one CTE, would share a snapshot taken before the wait: a lost update when
  * two consumers of one group recompute the same bucket at once). Hour before day: no deadlock.
  */
-export const recomputeSalesBuckets = async (em: EntityManager, createdAt: Date): Promise<void> => {
-  // Bucketing in JS on epoch milliseconds, not date_trunc: independent of the session time zone.
-  const hour = new Date(Math.floor(createdAt.getTime() / HOUR_MS) * HOUR_MS).toISOString();
-  const day = hour.slice(0, 10);
+const hourOf = (createdAt: Date): string => new Date(Math.floor(createdAt.getTime() / HOUR_MS) * HOUR_MS).toISOString();
 
+const recomputeHour = async (em: EntityManager, hour: string): Promise<void> => {
   // ON CONFLICT DO UPDATE locks an existing row even though it changes nothing.
   await em.query(`INSERT INTO "${S}"."sales_hourly" (hour) VALUES ($1) ON CONFLICT (hour) DO UPDATE SET orders = "sales_hourly".orders`, [hour]);
   await em.query(
@@ -35,8 +34,10 @@ export const recomputeSalesBuckets = async (em: EntityManager, createdAt: Date):
      WHERE hour = $1::timestamptz`,
     [hour],
   );
+};
 
-  // A UTC day is exactly its 24 UTC hours: summing them is cheaper than rescanning a day of facts.
+// A UTC day is exactly its 24 UTC hours: summing them is cheaper than rescanning a day of facts.
+const recomputeDay = async (em: EntityManager, day: string): Promise<void> => {
   await em.query(`INSERT INTO "${S}"."sales_daily" (day) VALUES ($1) ON CONFLICT (day) DO UPDATE SET orders = "sales_daily".orders`, [day]);
   await em.query(
     `UPDATE "${S}"."sales_daily" SET ${MEASURES}
@@ -46,4 +47,32 @@ export const recomputeSalesBuckets = async (em: EntityManager, createdAt: Date):
      WHERE day = $1::date`,
     [day, `${day}T00:00:00Z`],
   );
+};
+
+/**
+ * The buckets a run's events touched, each recomputed once when the run is about to commit: a
+ * run of many orders of one hour rescans that hour's facts once, not once per event. Every hour
+ * (in order), then every day (in order): one lock order for all runs, so no deadlock.
+ */
+class PendingSalesBuckets implements RunBuffer {
+  private readonly hours = new Set<string>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  touch(createdAt: Date): void {
+    this.hours.add(hourOf(createdAt));
+  }
+
+  async flush(): Promise<void> {
+    const hours = [...this.hours].sort();
+    for (const hour of hours) await recomputeHour(this.em, hour);
+    for (const day of [...new Set(hours.map((h) => h.slice(0, 10)))].sort()) await recomputeDay(this.em, day);
+  }
+}
+
+const BUCKETS = Symbol('sales buckets');
+
+/** Marks the hour and day of an order created at `createdAt` for recomputing before the run commits. */
+export const recomputeSalesBuckets = (run: RunScope, em: EntityManager, createdAt: Date): void => {
+  run.buffer(BUCKETS, () => new PendingSalesBuckets(em)).touch(createdAt);
 };
