@@ -1,12 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@app/database';
 import { APPEND_LOCK_TOO_LATE } from '../append-lock';
+import { notifyChannel } from '../notify-channel';
 
 /**
  * How a transaction declares that it may append (see append-lock.ts): it locks the event table
  * before its first write, so it holds that lock whenever it holds a transaction id. The relay's
  * horizon then only waits for such transactions, not for every transaction in the cluster.
- * A function, so the check and the lock are one statement and one round trip.
+ * A function, so the check, the lock and the relay's wake-up call are one statement and one
+ * round trip.
  */
 export class AppendLock1795000000000 implements MigrationInterface {
   name = 'AppendLock1795000000000';
@@ -21,6 +23,9 @@ export class AppendLock1795000000000 implements MigrationInterface {
             USING ERRCODE = '${APPEND_LOCK_TOO_LATE}';
         END IF;
         LOCK TABLE "${s}"."events" IN ROW EXCLUSIVE MODE;
+        -- Delivered at commit (not on rollback), appended or not: the relay, which this
+        -- transaction may be holding back, is rung when it ends instead of finding out by polling.
+        PERFORM pg_notify('${notifyChannel(s)}', '');
       END $$`);
   }
 
