@@ -86,8 +86,10 @@ const fetchJars = async (): Promise<void> => {
 
 const formatStorageOnce = (props: string): void => {
   if (existsSync(join(dataDir, 'meta.properties'))) return;
-  // A cluster id is 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` makes.
-  const clusterId = randomBytes(16).toString('base64url');
+  // A cluster id is 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` makes,
+  // and like Kafka's own never starting with '-': the tool would read it as an option (1 in 64).
+  let clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
   const res = spawnSync('java', ['-cp', `${libs}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
   if (res.status !== 0) throw new StackError(NAME, `formatting storage failed: ${(res.stderr || res.stdout).trim().split('\n').pop()}`);
   say(NAME, `storage formatted in ${dataDir}`);

@@ -43,6 +43,8 @@ export interface Batch {
  * and each backend's current transaction id are read after. A holder whose id is below xmax is
  * then in the snapshot's in-progress list (xip, 64-bit; pg_stat_activity shows 32 bits, hence
  * the modulo); one that finished meanwhile is visible to the next statement's snapshot.
+ * It must see every session's backend_xid: with a role per service, the relay's role needs
+ * pg_read_all_stats (or membership of the appenders' roles) if the server hides those columns.
  */
 const HORIZON_SQL = `
 SELECT coalesce(
