@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { type Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import type { TopicSpec } from '@app/events';
 
 /**
@@ -27,8 +27,10 @@ export const ensureTopics = async (brokers: string[], topics: readonly TopicSpec
     if (missing.length === 0) return [];
     const { brokers: nodes } = await admin.describeCluster();
     const replicationFactor = nodes.length === 1 ? 1 : -1;
+    // Not kafkajs' waitForLeaders: on a fresh broker its metadata poll can throw
+    // UNKNOWN_TOPIC_OR_PARTITION from a timer, an unhandled rejection that ends the process.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((t) => ({
         topic: t.topic,
         numPartitions: t.numPartitions,
@@ -36,8 +38,27 @@ export const ensureTopics = async (brokers: string[], topics: readonly TopicSpec
         configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
+    await leadersElected(admin, missing.map((t) => t.topic));
     return missing.map((t) => t.topic);
   } finally {
     await admin.disconnect();
+  }
+};
+
+const LEADERS_TIMEOUT_MS = 30_000;
+
+/** Until every partition of `topics` has a leader: until then a produce to it fails. */
+const leadersElected = async (admin: Admin, topics: string[]): Promise<void> => {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      // Just created: the broker may not know the topic for a moment yet.
+      if (!(err as { retriable?: boolean }).retriable) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for leaders of ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 };
