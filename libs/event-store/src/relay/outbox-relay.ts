@@ -94,7 +94,6 @@ export class OutboxRelay {
     client.on('notification', () => this.bell.ring());
     await client.query(`LISTEN "${notifyChannel(this.store.schema)}"`);
     let cp = await this.checkpoints.load(client, this.options.name);
-    let saved = cp;
     this.checkpoint = cp;
     this.log.log(`leading from position ${cp.position} (xid range ${cp.lowerXid}..${cp.upperXid})`);
     let heldWaitMs = 1;
@@ -106,10 +105,7 @@ export class OutboxRelay {
       // Stored after publishing, and only then: an empty range moved past needs no write (after a
       // crash the relay walks it again, finding nothing), and a write per wake-up would cost a
       // transaction per poll.
-      if (batch.events.length && !sameCheckpoint(cp, saved)) {
-        await this.checkpoints.save(client, this.options.name, cp);
-        saved = cp;
-      }
+      if (batch.events.length) await this.checkpoints.save(client, this.options.name, cp);
       if (batch.events.length === this.batchSize) continue;
       if (batch.held) {
         // The holder's commit NOTIFYs, but a rollback does not: look again soon, backing off.
@@ -135,5 +131,3 @@ export class OutboxRelay {
   }
 
 }
-
-const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => a.lowerXid === b.lowerXid && a.upperXid === b.upperXid && a.position === b.position;
