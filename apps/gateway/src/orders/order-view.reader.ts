@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { OrderView, type OrderStatus } from '@app/read-model';
-import { pollUntil } from '../shared/poll-until';
+import { OrderView, type OrderStatus, readModelChangeKey } from '@app/read-model';
+import { ReadModelChanges } from '../shared/read-model-changes';
 import type { OrderCursor } from './order-cursor';
 
 export interface OrderFilter {
@@ -21,7 +21,10 @@ export interface OrderPage {
 /** Reads `read_model.order_view`, which the consumers app projects from orders.events. Ids must be UUIDs (callers validate). */
 @Injectable()
 export class OrderViewReader {
-  constructor(@InjectRepository(OrderView) private readonly orders: Repository<OrderView>) {}
+  constructor(
+    @InjectRepository(OrderView) private readonly orders: Repository<OrderView>,
+    private readonly changes: ReadModelChanges,
+  ) {}
 
   findById(id: string): Promise<OrderView | null> {
     return this.orders.findOneBy({ id });
@@ -49,7 +52,7 @@ export class OrderViewReader {
 
   /** The order once the view has applied `version` of its stream (or later), else null after `timeoutMs`. */
   waitForVersion(id: string, version: number, timeoutMs: number): Promise<OrderView | null> {
-    return pollUntil(async () => {
+    return this.changes.waitUntil(readModelChangeKey('order_view', id), async () => {
       const order = await this.findById(id);
       return order && order.version >= version ? order : null;
     }, timeoutMs);

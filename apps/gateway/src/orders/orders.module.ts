@@ -10,9 +10,10 @@ import { OrderLoaders } from './order-loaders';
 import { OrderViewReader } from './order-view.reader';
 import { ORDER_RESOLVERS } from './orders.resolvers';
 import { PaymentViewReader } from './payment-view.reader';
+import { ReadModelChangesModule } from '../shared/read-model-changes.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderView, PaymentView, UserView]), CommandClientModule],
+  imports: [TypeOrmModule.forFeature([OrderView, PaymentView, UserView]), CommandClientModule, ReadModelChangesModule],
   providers: [...ORDER_RESOLVERS, GetOrderHandler, ListOrdersHandler, CreateOrderHandler, CancelOrderHandler, OrderViewReader, PaymentViewReader, OrderLoaders],
   // The event history decides who owns an order's or a payment's stream from these.
   exports: [OrderViewReader, PaymentViewReader],

@@ -8,9 +8,10 @@ import { ListProductsHandler } from './list-products/list-products.handler';
 import { ProductViewReader } from './product-view.reader';
 import { PRODUCT_RESOLVERS } from './products.resolvers';
 import { RestockProductHandler } from './restock-product/restock-product.handler';
+import { ReadModelChangesModule } from '../shared/read-model-changes.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProductView]), CommandClientModule],
+  imports: [TypeOrmModule.forFeature([ProductView]), CommandClientModule, ReadModelChangesModule],
   providers: [...PRODUCT_RESOLVERS, ListProductsHandler, GetProductHandler, AddProductHandler, RestockProductHandler, ProductViewReader],
 })
 export class ProductsModule {}

@@ -10,10 +10,11 @@ import { MeHandler } from './me/me.handler';
 import { RegisterUserHandler } from './register-user/register-user.handler';
 import { UserViewReader } from './user-view.reader';
 import { USER_RESOLVERS } from './users.resolvers';
+import { ReadModelChangesModule } from '../shared/read-model-changes.module';
 
 @Module({
   // forFeature also registers the entity with the DataSource (autoLoadEntities).
-  imports: [TypeOrmModule.forFeature([UserView]), AuthModule, CommandClientModule],
+  imports: [TypeOrmModule.forFeature([UserView]), AuthModule, CommandClientModule, ReadModelChangesModule],
   providers: [...USER_RESOLVERS, MeHandler, GetUserHandler, RegisterUserHandler, LoginHandler, UserViewReader, LoginRateLimiter],
 })
 export class UsersModule {}

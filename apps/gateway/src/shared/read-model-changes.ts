@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Doorbell } from '@app/messaging';
+import { READ_MODEL_CHANGES_CHANNEL } from '@app/read-model';
+
+/**
+ * Without a NOTIFY (the listener reconnecting, or a view without a trigger) a waiter still looks
+ * again this often: the announcement makes waits short, never makes them correct.
+ */
+const FALLBACK_POLL_MS = 250;
+const RECONNECT_MS = 1000;
+
+/**
+ * Read-your-writes without a polling timer: one LISTEN connection per gateway on the read
+ * model's change channel (see AnnounceChanges), ringing whoever waits for that row.
+ */
+@Injectable()
+export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(ReadModelChanges.name);
+  private readonly waiters = new Map<string, Set<Doorbell>>();
+  private client?: Client;
+  private running = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    void this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /**
+   * `probe`'s first non-null value, looking again each time `key` (see readModelChangeKey) is
+   * announced; null once `timeoutMs` has passed.
+   */
+  async waitUntil<T>(key: string, probe: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T | null> {
+    const deadline = Date.now() + timeoutMs;
+    const bell = new Doorbell();
+    const set = this.waiters.get(key) ?? new Set();
+    this.waiters.set(key, set.add(bell));
+    try {
+      for (;;) {
+        // Cleared before looking: an announcement during the look makes the next sleep return at once.
+        bell.clear();
+        const value = await probe();
+        if (value !== null && value !== undefined) return value;
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        await bell.sleep(Math.min(FALLBACK_POLL_MS, left));
+      }
+    } finally {
+      set.delete(bell);
+      if (set.size === 0 && this.waiters.get(key) === set) this.waiters.delete(key);
+    }
+  }
+
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.config.databaseUrl });
+      const lost = new Promise<void>((resolve) => {
+        client.once('error', (error) => {
+          this.log.warn(`change listener lost (${error.message}); waiters poll every ${FALLBACK_POLL_MS} ms until it is back`);
+          resolve();
+        });
+        client.once('end', () => resolve());
+      });
+      client.on('notification', (n) => this.ring(n.payload));
+      try {
+        await client.connect();
+        this.client = client;
+        await client.query(`LISTEN "${READ_MODEL_CHANGES_CHANNEL}"`);
+        // Whatever changed while we were not listening: everyone looks once more.
+        for (const key of this.waiters.keys()) this.ring(key);
+        await lost;
+      } catch (error) {
+        this.log.warn(`change listener could not connect: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await new Promise((r) => setTimeout(r, RECONNECT_MS));
+    }
+  }
+
+  private ring(key: string | undefined): void {
+    if (key === undefined) return;
+    for (const bell of this.waiters.get(key) ?? []) bell.ring();
+  }
+}
