@@ -48,7 +48,7 @@ describe('the notifications consumer telling customers about their orders', () =
     db.query(`SELECT id, channel, template, status, event_id, data FROM notifications.deliveries WHERE user_id = $1 ORDER BY created_at, channel`, [userId]);
   /** The NotificationCreated events this app's event store (schema inventory) holds for the user. */
   const stored = (userId: string): Promise<StoredNotification[]> =>
-    db.query(`SELECT stream_id, payload, metadata FROM inventory.events WHERE event_type = 'NotificationCreated' AND payload->>'userId' = $1`, [userId]);
+    db.query(`SELECT stream_id, payload, metadata FROM notifications.events WHERE event_type = 'NotificationCreated' AND payload->>'userId' = $1`, [userId]);
   const mailsAbout = async (address: string, orderId: string) => (await mailsTo(address)).filter((m) => m.mail.subject?.includes(orderId));
   const oneMailAbout = (address: string, orderId: string) =>
     waitFor(`the mail about order ${orderId}`, async () => {

@@ -5,6 +5,7 @@ import { AppendLock1795000000000 } from './migrations/1795000000000-append-lock'
 /** Every migration of the event store, oldest first; producer apps pass these to their DataSource. */
 export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000];
 
+export { eventStoreMigrationIn } from './migrations/event-store-in';
 export * from './errors';
 export * from './append-lock';
 export * from './types';

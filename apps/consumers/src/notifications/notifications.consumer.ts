@@ -1,7 +1,7 @@
 import { EVENT_TOPICS, TOPICS } from '@app/events';
 import { lockForAppend } from '@app/event-store';
 import { type ConsumerServerOptions, defineConsumer } from '@app/messaging';
-import { INVENTORY_SCHEMA } from '../inventory/inventory.schema';
+import { NOTIFICATIONS_SCHEMA } from './notifications.schema';
 
 /**
  * Records who to notify and what to send, with a NotificationCreated each (appended in the same
@@ -11,7 +11,7 @@ export const NOTIFICATIONS = defineConsumer({
   name: 'notifications',
   groupId: 'consumers.notifications',
   clientId: 'consumers.notifications',
-  beginTransaction: (em) => lockForAppend(em, INVENTORY_SCHEMA),
+  beginTransaction: (em) => lockForAppend(em, NOTIFICATIONS_SCHEMA),
 });
 
 const CONSUMED_TOPICS: readonly string[] = [TOPICS.users, TOPICS.orders, TOPICS.payments];

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventStoreModule } from '@app/event-store';
 import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
-import { CONSUMERS_EVENT_STORE } from '../shared/consumers-event-store';
 import { DeliveryQueue } from './dispatch/delivery-queue';
 import { DeliverySignal } from './dispatch/delivery-signal';
 import { MailDispatcher } from './dispatch/mail-dispatcher';
@@ -10,6 +10,7 @@ import { Delivery } from './entities/delivery.entity';
 import { OrderOwner } from './entities/order-owner.entity';
 import { Recipient } from './entities/recipient.entity';
 import { NotificationsController } from './notifications.controller';
+import { NOTIFICATIONS_SCHEMA } from './notifications.schema';
 import { NotifyOrderCancelledHandler } from './orders/notify-order-cancelled.handler';
 import { NotifyOrderConfirmedHandler } from './orders/notify-order-confirmed.handler';
 import { NotifyPaymentFailedHandler } from './orders/notify-payment-failed.handler';
@@ -20,9 +21,13 @@ import { UserRegisteredHandler } from './user-registered.handler';
 
 const EventHandlers = [UserRegisteredHandler, RememberOrderOwnerHandler, NotifyOrderConfirmedHandler, NotifyOrderCancelledHandler, NotifyPaymentFailedHandler];
 
-/** NotificationCreated goes to the app's one event store (CONSUMERS_EVENT_STORE), whose relay publishes it. */
+/**
+ * NotificationCreated goes to an event store of its own (schema notifications, with its relay):
+ * sharing inventory's, every notification transaction held back the inventory relay, and with it
+ * the InventoryReserved that an order waits for.
+ */
 @Module({
-  imports: [CONSUMER_RUNTIME, CONSUMERS_EVENT_STORE, TypeOrmModule.forFeature([Recipient, Delivery, OrderOwner])],
+  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: NOTIFICATIONS_SCHEMA }), TypeOrmModule.forFeature([Recipient, Delivery, OrderOwner])],
   controllers: [NotificationsController],
   providers: [...EventHandlers, NotificationRecorder, OrderOwners, DeliveryQueue, DeliverySignal, Mailer, MailDispatcher],
 })

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@app/database';
+import { storeSchema } from './store-schema';
 
 /**
  * The event store of one service (DESIGN.md section 4), created in the schema the service's
@@ -8,8 +8,11 @@ import { schemaOf } from '@app/database';
 export class CreateEventStore1764115200000 implements MigrationInterface {
   name = 'CreateEventStore1764115200000';
 
+  /** See storeSchema: a second event store of an app passes its schema. */
+  constructor(private readonly schema?: string) {}
+
   async up(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q.connection);
+    const s = storeSchema(q, this.schema);
     await q.query(`
       CREATE TABLE "${s}"."events" (
         "position"       bigserial PRIMARY KEY,
@@ -41,7 +44,7 @@ export class CreateEventStore1764115200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q.connection);
+    const s = storeSchema(q, this.schema);
     await q.query(`DROP TABLE "${s}"."relay_checkpoints"`);
     await q.query(`DROP TABLE "${s}"."events"`);
   }

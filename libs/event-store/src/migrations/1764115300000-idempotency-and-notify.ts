@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { storeSchema } from './store-schema';
 import { notifyChannel } from '../notify-channel';
-import { schemaOf } from '@app/database';
 
 /**
  * Idempotent appends (a retried command appends nothing new) and a wake-up call for the relay:
@@ -9,8 +9,11 @@ import { schemaOf } from '@app/database';
 export class IdempotencyAndNotify1764115300000 implements MigrationInterface {
   name = 'IdempotencyAndNotify1764115300000';
 
+  /** See storeSchema: a second event store of an app passes its schema. */
+  constructor(private readonly schema?: string) {}
+
   async up(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q.connection);
+    const s = storeSchema(q, this.schema);
     await q.query(`
       CREATE TABLE "${s}"."idempotency_keys" (
         "key"           text        PRIMARY KEY,
@@ -31,7 +34,7 @@ export class IdempotencyAndNotify1764115300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q.connection);
+    const s = storeSchema(q, this.schema);
     await q.query(`DROP TRIGGER "events_appended" ON "${s}"."events"`);
     await q.query(`DROP FUNCTION "${s}"."notify_events_appended"()`);
     await q.query(`DROP TABLE "${s}"."idempotency_keys"`);

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@app/database';
+import { storeSchema } from './store-schema';
 import { APPEND_LOCK_TOO_LATE } from '../append-lock';
 import { notifyChannel } from '../notify-channel';
 
@@ -13,8 +13,11 @@ import { notifyChannel } from '../notify-channel';
 export class AppendLock1795000000000 implements MigrationInterface {
   name = 'AppendLock1795000000000';
 
+  /** See storeSchema: a second event store of an app passes its schema. */
+  constructor(private readonly schema?: string) {}
+
   async up(q: QueryRunner): Promise<void> {
-    const s = schemaOf(q.connection);
+    const s = storeSchema(q, this.schema);
     await q.query(`
       CREATE FUNCTION "${s}"."lock_events_for_append"() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -30,6 +33,6 @@ export class AppendLock1795000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION "${schemaOf(q.connection)}"."lock_events_for_append"()`);
+    await q.query(`DROP FUNCTION "${storeSchema(q, this.schema)}"."lock_events_for_append"()`);
   }
 }

@@ -20,6 +20,9 @@ export interface RelayOptions {
   standbyRetryMs?: number;
 }
 
+/** First look again while an append in flight holds the horizon (then doubling to heldPollMaxMs). */
+const HELD_FIRST_WAIT_MS = 10;
+
 /**
  * Publishes the event table (the outbox) to Kafka in commit-safe order. The leader holds a
  * session advisory lock on its own connection; the checkpoint is written on that connection
@@ -96,7 +99,7 @@ export class OutboxRelay {
     let cp = await this.checkpoints.load(client, this.options.name);
     this.checkpoint = cp;
     this.log.log(`leading from position ${cp.position} (xid range ${cp.lowerXid}..${cp.upperXid})`);
-    let heldWaitMs = 1;
+    let heldWaitMs = HELD_FIRST_WAIT_MS;
     while (this.running) {
       this.bell.clear();
       const batch = await this.store.readAll(cp, this.batchSize);
@@ -108,12 +111,14 @@ export class OutboxRelay {
       if (batch.events.length) await this.checkpoints.save(client, this.options.name, cp);
       if (batch.events.length === this.batchSize) continue;
       if (batch.held) {
-        // The holder's commit NOTIFYs, but a rollback does not: look again soon, backing off.
+        // The holder's commit NOTIFYs (appends and declarations both do), but a rollback does
+        // not: look again soon, backing off. Not at once: each look costs the lock-table query,
+        // and a holder usually commits (and rings) within a few ms.
         await this.bell.sleep(heldWaitMs);
         heldWaitMs = Math.min(heldWaitMs * 2, this.heldPollMaxMs);
         continue;
       }
-      heldWaitMs = 1;
+      heldWaitMs = HELD_FIRST_WAIT_MS;
       if (!batch.events.length) await this.bell.sleep(this.pollIntervalMs);
     }
   }

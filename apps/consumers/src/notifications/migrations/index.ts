@@ -1,4 +1,5 @@
 import { CreateNotifications1764500000000 } from './1764500000000-create-notifications';
 import { OrderNotifications1764900000000 } from './1764900000000-order-notifications';
+import { NotificationsEventStore1795200000000 } from './1795200000000-notifications-event-store';
 
-export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1764500000000, OrderNotifications1764900000000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1764500000000, OrderNotifications1764900000000, NotificationsEventStore1795200000000];
