@@ -12,6 +12,8 @@ export const NOTIFICATIONS = defineConsumer({
   groupId: 'consumers.notifications',
   clientId: 'consumers.notifications',
   beginTransaction: (em) => lockForAppend(em, NOTIFICATIONS_SCHEMA),
+  // A mail or a push a tenth of a second later is not noticed; an order held up behind it is.
+  lingerMs: 100,
 });
 
 const CONSUMED_TOPICS: readonly string[] = [TOPICS.users, TOPICS.orders, TOPICS.payments];

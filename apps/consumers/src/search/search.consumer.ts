@@ -10,10 +10,14 @@ import { defineConsumer } from '@app/messaging';
  * which outlasts a restart or a minute or two of downtime; an event that still fails after that
  * is dead-lettered as usual. Meanwhile the partition stops (order per order is kept) and the
  * runtime heartbeats between attempts, so the member stays in its group and is not rebalanced.
+ *
+ * It lingers (see lingerMs): search is eventually consistent anyway, and a bigger batch is one
+ * Elasticsearch bulk request instead of many.
  */
 export const SEARCH = defineConsumer({
   name: 'search',
   groupId: 'consumers.search',
   clientId: 'consumers.search',
   retry: { attempts: 40, baseDelayMs: 250, maxDelayMs: 5000 },
+  lingerMs: 100,
 });

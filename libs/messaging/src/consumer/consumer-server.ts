@@ -21,6 +21,9 @@ export interface ConsumerServerOptions {
   deadLetterPartitions?: number;
 }
 
+/** Enough bytes that a lingering fetch waits its full lingerMs unless a real backlog is there. */
+const LINGER_MIN_BYTES = 1024 * 1024;
+
 type KafkaJsConsumer = Parameters<ServerKafka['bindEvents']>[0];
 
 /**
@@ -46,7 +49,8 @@ export class ConsumerServer extends ServerKafka {
         groupId: definition.groupId,
         sessionTimeout: settings.sessionTimeout,
         heartbeatInterval: settings.heartbeatInterval,
-        maxWaitTimeInMs: settings.maxWaitTimeInMs,
+        // A lingering consumer asks for more than a fetch usually finds, so the broker waits.
+        ...(definition.lingerMs ? { minBytes: LINGER_MIN_BYTES, maxWaitTimeInMs: definition.lingerMs } : { maxWaitTimeInMs: settings.maxWaitTimeInMs }),
       },
       producer: PRODUCER_CONFIG,
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
