@@ -34,9 +34,15 @@ const prefixLines = (name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
   });
 };
 
+/**
+ * CPU_PROFILE_DIR=<dir> profiles every app (`node --cpu-prof`, which NODE_OPTIONS refuses): each
+ * writes a .cpuprofile there when Ctrl-C stops it, to open in Chrome DevTools.
+ */
+const profiling = (): string[] => (process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : []);
+
 const startApp = (name: string): ChildProcess => {
   // One root build serves all apps; tsconfig-paths maps @app/* to the built libs under dist/.
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', join('dist', 'apps', name, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...profiling(), '-r', 'tsconfig-paths/register', join('dist', 'apps', name, 'src', 'main.js')], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_BASEURL: './dist' },
     stdio: ['ignore', 'pipe', 'pipe'],
