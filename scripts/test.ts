@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { ROOT } from './stack/paths';
+import { dropNamespace, runNamespace } from './stack/namespace';
 import { ensureDatabase } from './stack/postgres';
 import { MAIL_DIR } from './stack/smtp';
 import { down, up } from './stack/stack';
@@ -20,6 +21,9 @@ const main = async (): Promise<number> => {
   if (!new URL(databaseUrl).pathname.endsWith('_test')) {
     throw new StackError('test', `refusing to run against ${new URL(databaseUrl).pathname.slice(1)}: the test database name must end in _test`);
   }
+  // Every run in a namespace of its own: its topics, groups and indices are new, so no test
+  // replays a dev system's (or an earlier run's) history, and none joins a group it did not make.
+  const namespace = process.env.COMMERCE_NAMESPACE ?? runNamespace('test');
   const started = await up();
   let interrupted = false;
   const onSignal = () => (interrupted = true);
@@ -27,7 +31,7 @@ const main = async (): Promise<number> => {
   process.on('SIGTERM', onSignal);
   try {
     await ensureDatabase(databaseUrl);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', MAIL_DIR: process.env.MAIL_DIR ?? MAIL_DIR };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', MAIL_DIR: process.env.MAIL_DIR ?? MAIL_DIR, COMMERCE_NAMESPACE: namespace };
     console.log('[test] type-checking (tsc --noEmit)');
     const tsc = await runChild(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT });
     if (tsc !== 0 || interrupted) return tsc || 130;
@@ -37,10 +41,12 @@ const main = async (): Promise<number> => {
     console.log('[test] checking dependency rules (dependency-cruiser)');
     const deps = await runChild(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'apps', 'libs', '--config', '.dependency-cruiser.cjs'], { cwd: ROOT });
     if (deps !== 0 || interrupted) return deps || 130;
-    console.log('[test] running jest');
+    console.log(`[test] running jest in namespace ${namespace}`);
     // One worker: the e2e suites share one broker and one database, and there are only 2 cores.
     return await runChild(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...process.argv.slice(2)], { cwd: ROOT, env });
   } finally {
+    // A namespace given from outside belongs to whoever gave it; a run's own is dropped.
+    if (!process.env.COMMERCE_NAMESPACE) await dropNamespace(namespace);
     if (started.length) console.log(`[test] stopping what this run started: ${started.join(', ')}`);
     await down(started);
   }

@@ -3,9 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { COMMAND_TOPICS } from '../../libs/commands/src';
-import { EVENT_TOPICS } from '../../libs/events/src';
-import { ensureTopics } from '../../libs/messaging/src';
 import { say, StackError } from './log';
 import { mavenFetch } from './maven';
 import { KAFKA_VERSION, ROOT, serviceDir } from './paths';
@@ -100,7 +97,6 @@ export const kafka: StackService = {
   async up(): Promise<UpResult> {
     if (process.env.KAFKA_BROKERS) {
       if (!(await reachable().catch(() => false))) throw new StackError(NAME, `KAFKA_BROKERS=${process.env.KAFKA_BROKERS} does not answer`);
-      await ensureTopics(brokers(), [...EVENT_TOPICS, ...COMMAND_TOPICS]);
       return 'external';
     }
     let pid = readPid(pidFile);
@@ -120,9 +116,9 @@ export const kafka: StackService = {
         { logFile, pidFile },
       );
     }
+    // No topics here: their names depend on the environment's namespace (COMMERCE_NAMESPACE), so
+    // each app creates the ones it uses, and `npm test` those of its run (test/support/e2e-setup.ts).
     await waitUntil(reachable, { service: NAME, what: 'accepting clients', timeoutMs: 90000, logFile, pid });
-    const created = await ensureTopics(brokers(), [...EVENT_TOPICS, ...COMMAND_TOPICS]);
-    if (created.length) say(NAME, `created topics ${created.join(', ')}`);
     say(NAME, `${result === 'reused' ? 'already running' : 'ready'} at ${brokers().join(',')}`);
     return result;
   },

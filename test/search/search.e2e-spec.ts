@@ -5,6 +5,7 @@ import { elasticsearch } from '../../scripts/stack/elasticsearch';
 import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
+import { namespaced } from '@app/config';
 
 /**
  * How long Elasticsearch stays down in the outage scenario. It is the scenario itself, not a wait
@@ -138,7 +139,7 @@ describe('search over products, orders and users, end to end', () => {
 
         for (const id of ids) await settled(id);
         await waitFor('every order indexed with its read-model status', async () => {
-          const { docs } = await es.mget<{ status: string }>({ index: 'orders', ids });
+          const { docs } = await es.mget<{ status: string }>({ index: namespaced('orders'), ids });
           for (const [i, id] of ids.entries()) {
             const doc = docs[i];
             const indexed = 'found' in doc && doc.found ? doc._source?.status : undefined;

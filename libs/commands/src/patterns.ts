@@ -1,14 +1,18 @@
+import { namespaced } from '@app/config/namespace';
 import type { TopicSpec } from '@app/events';
 
-/** Request/reply patterns; each is a Kafka topic, and `<pattern>.reply` carries the answers. */
+/**
+ * Request/reply patterns; each is a Kafka topic (in this environment's namespace), and
+ * `<pattern>.reply` carries the answers.
+ */
 export const COMMANDS = {
-  registerUser: 'commands.user.register',
-  authenticateUser: 'commands.user.authenticate',
-  addProduct: 'commands.inventory.add-product',
-  restockProduct: 'commands.inventory.restock-product',
-  createOrder: 'commands.order.create',
-  cancelOrder: 'commands.order.cancel',
-  processPayment: 'commands.payment.process',
+  registerUser: namespaced('commands.user.register'),
+  authenticateUser: namespaced('commands.user.authenticate'),
+  addProduct: namespaced('commands.inventory.add-product'),
+  restockProduct: namespaced('commands.inventory.restock-product'),
+  createOrder: namespaced('commands.order.create'),
+  cancelOrder: namespaced('commands.order.cancel'),
+  processPayment: namespaced('commands.payment.process'),
 } as const;
 
 export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -2,3 +2,4 @@ export { ConfigModule } from './config.module';
 export { APP_CONFIG } from './config.token';
 export { type AppConfig, type AppName } from './config.schema';
 export { ConfigError, loadConfig } from './load-config';
+export { NAMESPACE, namespaced, resolveNamespace } from './namespace';

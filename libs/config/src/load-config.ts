@@ -1,15 +1,7 @@
 import { ENV_DEFAULTS, configSchema, type AppConfig } from './config.schema';
+import { ConfigError } from './config-error';
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-
-  constructor(readonly variables: string[], problems: string[]) {
-    // Problems name the variable and the expected shape, never the value: DATABASE_URL and
-    // SMTP_URL may carry passwords.
-    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Parses and validates the environment; call it once per process (ConfigModule does). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

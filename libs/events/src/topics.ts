@@ -1,15 +1,17 @@
+import { namespaced } from '@app/config/namespace';
+
 /**
- * The project's Kafka topics, one per bounded context, and their partition counts. Automatic
+ * The project's Kafka topics, in this environment's namespace (see NAMESPACE), one per bounded context, and their partition counts. Automatic
  * topic creation is off on our brokers, so these are created explicitly (by the local stack and
  * at app start). Partitions bound consumer parallelism per group; per-aggregate order holds
  * because the key is the aggregate id.
  */
 export const TOPICS = {
-  users: 'users.events',
-  orders: 'orders.events',
-  payments: 'payments.events',
-  inventory: 'inventory.events',
-  notifications: 'notifications.events',
+  users: namespaced('users.events'),
+  orders: namespaced('orders.events'),
+  payments: namespaced('payments.events'),
+  inventory: namespaced('inventory.events'),
+  notifications: namespaced('notifications.events'),
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -29,5 +31,5 @@ export const EVENT_TOPICS: readonly TopicSpec[] = [
   { topic: TOPICS.notifications, numPartitions: 3 },
 ];
 
-/** Where a consumer group parks events it gave up on: one dead-letter topic per group. */
+/** Where a consumer group parks events it gave up on: one dead-letter topic per group (in its namespace, as the group is). */
 export const deadLetterTopic = (consumerGroup: string): string => `${consumerGroup}.dlq`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
 import { COMMANDS } from '@app/commands';
 import { PRODUCER_CONFIG } from '@app/messaging';
 import { COMMAND_TRANSPORT, CommandClient } from './command-client';
@@ -10,7 +10,7 @@ function createTransport(config: AppConfig): ClientKafka {
   // One client and consumer group per gateway instance: replies go to a partition this instance
   // owns, and with a group shared by replicas that partition could belong to another replica,
   // which would drop the reply as unknown.
-  const id = `gateway-${randomUUID().slice(0, 8)}`;
+  const id = namespaced(`gateway-${randomUUID().slice(0, 8)}`);
   const client = new ClientKafka({
     client: { clientId: id, brokers: config.kafkaBrokers },
     // A fetch returns as soon as a reply arrives; the wait only bounds how long shutdown waits

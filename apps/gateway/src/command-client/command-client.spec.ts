@@ -32,7 +32,7 @@ describe('CommandClient', () => {
     await client.send(COMMANDS.authenticateUser, request, resultSchema);
 
     const [[pattern, first], [, second]] = send.mock.calls as unknown as [string, { key: string; value: CommandMessage }][];
-    expect(pattern).toBe('commands.user.authenticate');
+    expect(pattern).toBe(COMMANDS.authenticateUser);
     expect(first).toEqual({ key: 'ann@example.com', value: { commandId: expect.any(String), correlationId: first.value.commandId, issuedBy: null, data: request.data } });
     expect(second.value.commandId).not.toBe(first.value.commandId);
   });

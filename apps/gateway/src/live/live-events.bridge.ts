@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
 import { EVENT_REGISTRY, EVENT_TOPICS, TOPICS } from '@app/events';
 import { decodeEnvelope, ensureTopics } from '@app/messaging';
 import { LiveEvents } from './live-events';
@@ -27,7 +27,7 @@ const RETRY_START_MS = 5000;
  */
 @Injectable()
 export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly groupId = `gateway-live-${randomUUID()}`;
+  readonly groupId = namespaced(`gateway-live-${randomUUID()}`);
   private readonly logger = new Logger(LiveEventsBridge.name);
   private readonly kafka: Kafka;
   private readonly stopping = new AbortController();

@@ -1,13 +1,15 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { namespaced } from '@app/config';
 import type { Principal } from '../auth/principal';
 import type { SearchKind } from './models/search-kind.enum';
 
 /**
  * The aliases the consumers app's search consumer writes (apps/consumers/src/search/
  * search-indices.ts; apps may not import each other, so they are repeated here). Behind each is
- * `<alias>-v<n>`, which is how a hit's concrete `_index` maps back to its kind.
+ * `<alias>-v<n>`, which is how a hit's concrete `_index` maps back to its kind. In this
+ * environment's namespace, as there.
  */
-export const ALIAS_OF: Record<SearchKind, string> = { PRODUCT: 'products', ORDER: 'orders', USER: 'users' };
+export const ALIAS_OF: Record<SearchKind, string> = { PRODUCT: namespaced('products'), ORDER: namespaced('orders'), USER: namespaced('users') };
 
 export const kindOfIndex = (index: string): SearchKind | undefined =>
   (Object.keys(ALIAS_OF) as SearchKind[]).find((kind) => index === ALIAS_OF[kind] || index.startsWith(`${ALIAS_OF[kind]}-`));

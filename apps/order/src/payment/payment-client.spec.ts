@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { NEVER, of, throwError } from 'rxjs';
 import { loadConfig } from '@app/config';
-import type { CommandMessage, ProcessPaymentData } from '@app/commands';
+import { COMMANDS, replyTopic, type CommandMessage, type ProcessPaymentData } from '@app/commands';
 import { loadOrderSettings } from '../order-settings';
 import { PaymentClient, PaymentRequestRefused, type PaymentTransport } from './payment-client';
 
 const settings = { ...loadOrderSettings({}), paymentReplyTimeoutMs: 50 };
 const data: ProcessPaymentData = { orderId: '6f1c3c1e-7c57-4f57-9a57-3e0c1a1f2b3c', amountCents: 2500, paymentToken: 'tok_visa' };
 
-const clientWith = (send: jest.Mock, assignments: Record<string, number> = { 'commands.payment.process.reply': 0 }) => {
+const clientWith = (send: jest.Mock, assignments: Record<string, number> = { [replyTopic(COMMANDS.processPayment)]: 0 }) => {
   const transport = { send, connect: jest.fn(), close: jest.fn(), getConsumerAssignments: () => assignments } as unknown as PaymentTransport;
   return new PaymentClient(loadConfig({}), settings, transport);
 };
@@ -27,7 +27,7 @@ describe('PaymentClient', () => {
 
     await expect(clientWith(send).process(data, 'corr-1')).resolves.toEqual({ paymentId: 'p-1', status: 'PROCESSED' });
     expect(sentMessages(send)).toEqual([
-      { pattern: 'commands.payment.process', key: data.orderId, value: { commandId: `pay:${data.orderId}`, correlationId: 'corr-1', issuedBy: null, data } },
+      { pattern: COMMANDS.processPayment, key: data.orderId, value: { commandId: `pay:${data.orderId}`, correlationId: 'corr-1', issuedBy: null, data } },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { ClientKafka } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
 import { COMMAND_TOPICS, COMMANDS, replyTopic, type CommandError, type CommandMessage, type CommandReply, type ProcessPaymentData, type ProcessPaymentResult } from '@app/commands';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 import { ORDER_SETTINGS, type OrderSettings } from '../order-settings';
@@ -25,7 +25,7 @@ export class PaymentRequestRefused extends Error {
 
 export const createPaymentTransport = (config: AppConfig): ClientKafka => {
   // A group per instance: replies go to a partition this instance owns (see the gateway's client).
-  const id = `order-payments-${randomUUID().slice(0, 8)}`;
+  const id = namespaced(`order-payments-${randomUUID().slice(0, 8)}`);
   const client = new ClientKafka({
     client: { clientId: id, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
     // Bounds how long close() waits for the fetch in flight.

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
 import { COMMAND_TOPICS } from '../patterns';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 
@@ -11,7 +11,7 @@ export interface CommandServerIds {
 }
 
 /** The ids of a service's command server: every replica joins one group, so each command is handled once. */
-export const commandServerIds = (service: string): CommandServerIds => ({ clientId: service, groupId: `${service}-commands` });
+export const commandServerIds = (service: string): CommandServerIds => ({ clientId: service, groupId: namespaced(`${service}-commands`) });
 
 /**
  * Connects a service's Kafka request/reply server (its `@MessagePattern(COMMANDS.x)` handlers)

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { namespaced } from '@app/config/namespace';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** One consumer: its own Kafka consumer group, dead-letter topic and idempotency records. */
 export interface ConsumerDefinition {
   /** The key of its `processed_events` rows, and the name in logs and dead-letter headers. */
   readonly name: string;
+  /** In this environment's namespace (see NAMESPACE): `groupId` as given to defineConsumer, prefixed. */
   readonly groupId: string;
   readonly clientId: string;
   /** Binds handlers to this consumer's server (see ConsumerPattern). */
@@ -35,7 +37,8 @@ export const defineConsumer = (options: {
   beginTransaction?: (em: EntityManager) => Promise<void>;
   lingerMs?: number;
 }): ConsumerDefinition => {
-  const { name, groupId = name, clientId = name, beginTransaction, lingerMs } = options;
+  const { name, clientId = name, beginTransaction, lingerMs } = options;
+  const groupId = namespaced(options.groupId ?? name);
   if (!KAFKA_NAME.test(groupId)) throw new Error(`invalid consumer group id: ${groupId}`);
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error(`${name}: retry.attempts must be a positive integer`);

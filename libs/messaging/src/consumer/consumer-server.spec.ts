@@ -1,14 +1,15 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { defineConsumer } from './consumer-definition';
 import { ConsumerServer } from './consumer-server';
+import { namespaced } from '@app/config/namespace';
 
 describe('ConsumerServer', () => {
   const definition = defineConsumer({ name: 'inventory' });
   const server = () => new ConsumerServer(definition, { brokers: ['127.0.0.1:9092'] });
 
-  it("answers to its consumer's transport id and uses the group and client ids as given", () => {
+  it("answers to its consumer's transport id and uses its group id in this environment's namespace and its client id as given", () => {
     const s = server() as unknown as { transportId: symbol; groupId: string; clientId: string };
-    expect(s).toMatchObject({ transportId: definition.transportId, groupId: 'inventory', clientId: 'inventory' });
+    expect(s).toMatchObject({ transportId: definition.transportId, groupId: namespaced('inventory'), clientId: 'inventory' });
   });
 
   it('refuses a second handler for the same topic, which would always be skipped as a duplicate', () => {

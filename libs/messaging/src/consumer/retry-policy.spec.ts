@@ -1,5 +1,6 @@
 import { defineConsumer } from './consumer-definition';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from './retry-policy';
+import { namespaced } from '@app/config/namespace';
 
 describe('retry policy', () => {
   it('doubles the delay after each failed attempt, up to the cap', () => {
@@ -10,7 +11,7 @@ describe('retry policy', () => {
   it('gives each consumer the defaults unless it overrides them, and its own transport id', () => {
     const a = defineConsumer({ name: 'inventory', retry: { attempts: 3 } });
     const b = defineConsumer({ name: 'inventory' });
-    expect(a).toMatchObject({ groupId: 'inventory', clientId: 'inventory', retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 } });
+    expect(a).toMatchObject({ groupId: namespaced('inventory'), clientId: 'inventory', retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 } });
     expect(a.transportId).not.toBe(b.transportId);
   });
 

@@ -7,6 +7,7 @@ import { loadGatewaySettings } from '../../gateway-settings';
 import type { UserViewReader } from '../user-view.reader';
 import { RegisterUserCommand } from './register-user.command';
 import { RegisterUserHandler } from './register-user.handler';
+import { COMMANDS } from '@app/commands';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50 };
 const tokens = new TokenService(loadConfig({}), settings);
@@ -24,7 +25,7 @@ describe('RegisterUserHandler', () => {
 
     const payload = await new RegisterUserHandler(commands, reader, tokens, settings).execute(new RegisterUserCommand(input));
 
-    expect(commands.send).toHaveBeenCalledWith('commands.user.register', { key: 'ann@example.com', data: input, issuedBy: null }, expect.anything());
+    expect(commands.send).toHaveBeenCalledWith(COMMANDS.registerUser, { key: 'ann@example.com', data: input, issuedBy: null }, expect.anything());
     expect(reader.waitForUser).toHaveBeenCalledWith(user.id, 50);
     expect(payload.user).toBe(projected);
     expect(tokens.verify(payload.token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });
