@@ -165,6 +165,32 @@ describe('the consumer runtime against Kafka and PostgreSQL', () => {
     warn.mockRestore();
   });
 
+  it('waits out a dependency outage longer than all its attempts, dead-letters nothing, and applies the event once it is back', async () => {
+    let down = true;
+    let triesWhileDown = 0;
+    const h = await start({
+      retry: { attempts: 2, ...FAST },
+      behaviour: async (event, em) => {
+        // What pg throws while PostgreSQL refuses connections: the runtime must not blame the event.
+        if (down) {
+          triesWhileDown++;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        }
+        await applyBump(event, em);
+      },
+    });
+    const event = bumped(`outage-${randomUUID()}`);
+    await h.produce(event);
+
+    await waitFor('more tries than the policy has attempts', () => triesWhileDown > 3, { timeoutMs: 30000 });
+    expect(await h.deadLettered()).toBe(0);
+    expect(await h.committed()).toBe(0);
+    down = false;
+    await waitFor('the event to be applied once the dependency is back', async () => (await h.counter(event.payload.counterId)) === 1, { timeoutMs: 60000 });
+    await waitFor('its offset to be committed', async () => (await h.committed()) === 1);
+    expect(await h.deadLettered()).toBe(0);
+  });
+
   // Nest's exception filters see a handler's rejection before kafkajs does, and a catch-all filter
   // can turn it into success; the server must not commit the event either way.
   it.each([

@@ -4,9 +4,12 @@ import type { ElasticsearchService } from '@nestjs/elasticsearch';
 /** Some operations of a `_bulk` request failed for a reason other than a version conflict. */
 export class SearchWriteError extends Error {
   readonly code = 'SEARCH_WRITE_FAILED';
+  /** 503 when every item was only refused for now (429 queue full, 503 shard unavailable): an outage, not the event's fault. */
+  readonly statusCode?: number;
   constructor(readonly failures: { id?: string | null; status: number; type?: string; reason?: string | null }[]) {
     super(`bulk write failed: ${failures.map((f) => `${f.id} ${f.status} ${f.type}: ${f.reason}`).join('; ')}`);
     this.name = 'SearchWriteError';
+    if (failures.every((f) => f.status === 429 || f.status === 503)) this.statusCode = 503;
   }
 }
 

@@ -62,10 +62,18 @@ export class ConsumerRuntime {
     });
     const decoded = batch.messages.map((message) => this.decode(message));
 
+    const stopping = () => !isRunning() || isStale() || partitionInDoubt;
+
     return whileHeartbeating(heartbeat, async () => {
       let settled: string | undefined;
+      // One event alone, with its retries; false when it was left for redelivery (stopping during an outage).
+      const applyOne = async (message: KafkaMessage, event: EventEnvelope<P>, earlier?: unknown): Promise<boolean> => {
+        if ((await this.applier.applyWithRetries(delivery(message), event, handler, heartbeat, stopping, earlier)) === 'stopped') return false;
+        settled = message.offset;
+        return true;
+      };
       for (let i = 0; i < decoded.length; ) {
-        if (!isRunning() || isStale() || partitionInDoubt) return new BatchOutcome(settled, false);
+        if (stopping()) return new BatchOutcome(settled, false);
         const first = decoded[i];
         if (first.error !== undefined) {
           // Malformed, unknown or schema-invalid: the same bytes fail the same way every time.
@@ -86,16 +94,13 @@ export class ConsumerRuntime {
           i -= run.length - failure.index - 1;
           const before = run.slice(0, failure.index);
           const beforeApplied = before.length > 1 && (await this.applier.applyRun(consumer, before.map((r) => r.event), handler)) === undefined;
-          if (!beforeApplied) for (const good of before) await this.applier.applyWithRetries(delivery(good.message), good.event, handler, heartbeat);
-          await this.applier.applyWithRetries(delivery(run[failure.index].message), run[failure.index].event, handler, heartbeat, failure.error);
-          settled = run[failure.index].message.offset;
+          if (beforeApplied) settled = before[before.length - 1].message.offset;
+          else for (const good of before) if (!(await applyOne(good.message, good.event))) return new BatchOutcome(settled, false);
+          if (!(await applyOne(run[failure.index].message, run[failure.index].event, failure.error))) return new BatchOutcome(settled, false);
           continue;
         }
         // A single event, or a run that failed outside any handler (its claim or its commit).
-        for (const { message, event } of run) {
-          await this.applier.applyWithRetries(delivery(message), event, handler, heartbeat);
-          settled = message.offset;
-        }
+        for (const { message, event } of run) if (!(await applyOne(message, event))) return new BatchOutcome(settled, false);
       }
       return new BatchOutcome(settled, true);
     });

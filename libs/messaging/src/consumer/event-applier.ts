@@ -5,7 +5,8 @@ import { describeError } from '../dead-letter/dead-letter-headers';
 import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
-import { backoffDelay } from './retry-policy';
+import { backoffDelay, outageDelay } from './retry-policy';
+import { isTransient } from './transient';
 import { RunScope } from './run-scope';
 
 /**
@@ -23,6 +24,18 @@ export class RunFailure {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How a single event ended: applied or dead-lettered, or left for redelivery because the consumer is stopping. */
+export type Settlement = 'settled' | 'stopped';
+
+/** Sleeps `ms` in slices, returning early (false) once `stopping()` holds: an outage wait must not hold up a shutdown. */
+const sleepUnless = async (ms: number, stopping: () => boolean): Promise<boolean> => {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (stopping()) return false;
+    await sleep(Math.min(1000, end - Date.now()));
+  }
+  return !stopping();
+};
 
 /** ConsumerRuntime's transactions: a run of events at once, or one event with its retries. */
 export class EventApplier {
@@ -46,22 +59,53 @@ export class EventApplier {
 
   /**
    * Attempts `retry.attempts` in all, dead-lettering after the last. `earlier`: the error of a
-   * run in which this event already had its first attempt.
+   * run in which this event already had its first attempt. A transient failure (isTransient: a
+   * dependency down) uses up no attempt: the partition waits, with capped backoff, for as long as
+   * the outage lasts, saying so in the log, and gives up only when the consumer stops (the event
+   * is then redelivered, here or to the partition's next owner).
    */
-  async applyWithRetries<P>(delivery: Delivery, event: EventEnvelope<P>, handler: EventHandlerFn<P>, heartbeat: () => Promise<void>, earlier?: unknown): Promise<void> {
-    const { consumer } = delivery;
+  async applyWithRetries<P>(
+    delivery: Delivery,
+    event: EventEnvelope<P>,
+    handler: EventHandlerFn<P>,
+    heartbeat: () => Promise<void>,
+    stopping: () => boolean,
+    earlier?: unknown,
+  ): Promise<Settlement> {
+    const { consumer, source } = delivery;
     let lastError = earlier;
-    for (let attempt = earlier === undefined ? 1 : 2; ; attempt++) {
-      if (attempt > consumer.retry.attempts) return deadLetterOne(this.logger, delivery, lastError, attempt - 1, 'HANDLER_FAILED', event);
-      if (attempt > 1) {
+    let attempt = earlier === undefined || isTransient(earlier) ? 0 : 1;
+    let outage: { since: number; waits: number } | undefined = earlier !== undefined && isTransient(earlier) ? { since: Date.now(), waits: 0 } : undefined;
+    for (;;) {
+      if (attempt >= consumer.retry.attempts) {
+        await deadLetterOne(this.logger, delivery, lastError, attempt, 'HANDLER_FAILED', event);
+        return 'settled';
+      }
+      if (outage) {
+        const delay = outageDelay(outage.waits++);
+        const { code, message } = describeError(lastError, 'UNAVAILABLE');
+        this.logger.warn(
+          `${consumer.name}: dependency unavailable (${code} ${message}) for ${Math.round((Date.now() - outage.since) / 1000)} s; ` +
+            `${source.topic}/${source.partition} waits at ${event.type} ${event.eventId}, next try in ${delay} ms (not dead-lettered: not the event's fault)`,
+        );
         await heartbeat();
-        await sleep(backoffDelay(consumer.retry, attempt - 1));
+        if (!(await sleepUnless(delay, stopping))) return 'stopped';
+      } else if (attempt > 0) {
+        await heartbeat();
+        await sleep(backoffDelay(consumer.retry, attempt));
       }
       try {
         await this.apply(consumer, [event], handler);
-        return;
+        if (outage) this.logger.log(`${consumer.name}: dependency back after ${Math.round((Date.now() - outage.since) / 1000)} s; ${source.topic}/${source.partition} goes on`);
+        return 'settled';
       } catch (error) {
         lastError = error instanceof RunFailure ? error.error : error;
+        if (isTransient(lastError)) {
+          outage ??= { since: Date.now(), waits: 0 };
+          continue;
+        }
+        outage = undefined;
+        attempt++;
         const { code, message } = describeError(lastError, 'HANDLER_FAILED');
         this.logger.warn(`${consumer.name}: ${event.type} ${event.eventId} attempt ${attempt}/${consumer.retry.attempts} failed: ${code} ${message}`);
       }

@@ -11,3 +11,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 200
 /** Exponential backoff before attempt `failedAttempt + 1`: base, 2*base, 4*base... capped. */
 export const backoffDelay = (policy: RetryPolicy, failedAttempt: number): number =>
   Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+
+/** While a dependency is down (see isTransient): 0.5, 1, 2 ... s, then every 30 s, for as long as it takes. */
+export const OUTAGE_MAX_DELAY_MS = 30_000;
+export const outageDelay = (waitsSoFar: number): number => Math.min(OUTAGE_MAX_DELAY_MS, 500 * 2 ** Math.min(waitsSoFar, 10));
