@@ -2,7 +2,8 @@ import { Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { of } from 'rxjs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { defineEvent, EventRegistry, TOPICS, type EventEnvelope } from '@app/events';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { deadLetterTopic, defineEvent, EventRegistry, TOPICS, type EventEnvelope } from '@app/events';
 import { encodeEnvelope, H, listDeadLetters } from '@app/messaging';
 import { waitFor } from '../support/wait-for';
 import { brokers, bump, type ConsumerHarness, envelope, harnessStarter, type HarnessOptions } from './consumer-harness';
@@ -69,6 +70,16 @@ describe('the consumer runtime against Kafka and PostgreSQL', () => {
     expect(h.calls(later.eventId)).toBe(1);
     expect(new Set(h.deliveries.map((d) => d.partition))).toEqual(new Set([entries[0].source.partition]));
     expect(await h.counter('poison')).toBeUndefined();
+    // Kept until redriven or discarded: the broker never ages a dead letter out.
+    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: deadLetterTopic(h.consumer.groupId) }] });
+      const retention = Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
+      expect(retention).toMatchObject({ 'retention.ms': '-1', 'retention.bytes': '-1' });
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('hosts two consumer groups in one app, each applying every event once through its own handler', async () => {

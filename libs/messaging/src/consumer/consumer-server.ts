@@ -21,6 +21,12 @@ export interface ConsumerServerOptions {
   deadLetterPartitions?: number;
 }
 
+/**
+ * A dead letter is kept until an operator redrives or discards it (a redrive commits past it),
+ * never aged out by the broker's default week: losing one would lose the event's effect.
+ */
+const DEAD_LETTER_TOPIC_CONFIG = { 'retention.ms': '-1', 'retention.bytes': '-1' };
+
 /** Enough bytes that a lingering fetch waits its full lingerMs unless a real backlog is there. */
 const LINGER_MIN_BYTES = 1024 * 1024;
 
@@ -65,7 +71,7 @@ export class ConsumerServer extends ServerKafka {
     try {
       // Auto topic creation is off, and the dead-letter topic must exist before the first failure.
       await ensureTopics(this.settings.brokers, [
-        { topic: deadLetterTopic(this.definition.groupId), numPartitions: this.settings.deadLetterPartitions ?? 1 },
+        { topic: deadLetterTopic(this.definition.groupId), numPartitions: this.settings.deadLetterPartitions ?? 1, config: DEAD_LETTER_TOPIC_CONFIG },
       ]);
     } catch (err) {
       return callback(err);
