@@ -7,6 +7,7 @@
  * PaymentProcessed -> saga, OrderConfirmed -> read model and the live update: six.
  * Targets: p50 <= 2x and p99 <= 3x the baseline's (lower is better).
  */
+import './support/bench-namespace';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
