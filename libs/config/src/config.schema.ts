@@ -31,6 +31,9 @@ export const ENV_DEFAULTS = {
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
   COMMAND_TIMEOUT_MS: '10000',
+  PG_STATEMENT_TIMEOUT_MS: '30000',
+  PG_LOCK_TIMEOUT_MS: '10000',
+  PG_CONNECT_TIMEOUT_MS: '5000',
 } as const;
 
 export const configSchema = z
@@ -52,6 +55,9 @@ export const configSchema = z
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }),
     ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }),
     COMMAND_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120000),
+    PG_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
+    PG_LOCK_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
+    PG_CONNECT_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -75,6 +81,7 @@ export const configSchema = z
     jwtSecret: env.JWT_SECRET,
     admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
     commandTimeoutMs: env.COMMAND_TIMEOUT_MS,
+    postgresTimeouts: { statementMs: env.PG_STATEMENT_TIMEOUT_MS, lockMs: env.PG_LOCK_TIMEOUT_MS, connectMs: env.PG_CONNECT_TIMEOUT_MS },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       jwtSecret: DEV_JWT_SECRET,
       admin: { email: 'admin@example.com', password: DEV_ADMIN_PASSWORD },
       commandTimeoutMs: 10000,
+      postgresTimeouts: { statementMs: 30000, lockMs: 10000, connectMs: 5000 },
     });
   });
 
@@ -44,6 +45,9 @@ describe('loadConfig', () => {
       ADMIN_EMAIL: 'Ops@Shop.example',
       ADMIN_PASSWORD: 'a-real-admin-password',
       COMMAND_TIMEOUT_MS: '5000',
+      PG_STATEMENT_TIMEOUT_MS: '15000',
+      PG_LOCK_TIMEOUT_MS: '2000',
+      PG_CONNECT_TIMEOUT_MS: '3000',
     });
 
     expect(config).toEqual({
@@ -57,6 +61,7 @@ describe('loadConfig', () => {
       jwtSecret: 'a-production-secret-of-at-least-32-chars',
       admin: { email: 'ops@shop.example', password: 'a-real-admin-password' },
       commandTimeoutMs: 5000,
+      postgresTimeouts: { statementMs: 15000, lockMs: 2000, connectMs: 3000 },
     });
   });
 

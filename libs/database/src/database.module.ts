@@ -3,6 +3,7 @@ import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { prepareSchema } from './prepare-schema';
+import { pgConnectionOptions } from './session-options';
 
 export interface DatabaseModuleOptions {
   /** The Postgres schema this service owns; it also holds the service's migrations table. */
@@ -27,7 +28,7 @@ export class DatabaseModule {
             schema,
             // Unqualified names in hand-written migration SQL must land in this service's schema,
             // not in `public` shared by every service.
-            extra: { options: `-c search_path=${schema},public` },
+            extra: pgConnectionOptions(config, `${schema},public`),
             migrations,
             synchronize: false,
             autoLoadEntities: true,

@@ -1,2 +1,3 @@
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { schemaOf } from './schema-of';
+export { pgConnectionOptions } from './session-options';

@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { pgConnectionOptions } from '@app/database';
 import { EVENT_REGISTRY, EVENT_TOPICS } from '@app/events';
 import { createProducer, ensureTopics } from '@app/messaging';
 import { EventStore } from '../event-store';
@@ -57,7 +58,7 @@ export class EventStoreModule {
           inject: [APP_CONFIG, OPTIONS],
           useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
             // A pool of its own: the append path uses plain pg prepared statements, not TypeORM.
-            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10 }), opts.schema, EVENT_REGISTRY),
+            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config) }), opts.schema, EVENT_REGISTRY),
         },
         {
           provide: RELAY_PRODUCER,

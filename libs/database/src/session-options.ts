@@ -1,0 +1,17 @@
+import type { AppConfig } from '@app/config';
+
+/**
+ * Settings of every PostgreSQL connection an app opens (TypeORM's pool and the raw pg pools), so
+ * nothing waits forever: a statement or a lock wait that exceeds its budget fails (and its event
+ * is retried or dead-lettered by the consumer rules), a transaction left open by a stuck process
+ * is ended by the server, and an unreachable server fails the connect instead of hanging it.
+ */
+export const pgConnectionOptions = ({ postgresTimeouts: t }: AppConfig, searchPath?: string) => ({
+  options: [
+    ...(searchPath ? [`-c search_path=${searchPath}`] : []),
+    `-c statement_timeout=${t.statementMs}`,
+    `-c lock_timeout=${t.lockMs}`,
+    `-c idle_in_transaction_session_timeout=${Math.max(t.statementMs * 2, 60_000)}`,
+  ].join(' '),
+  connectionTimeoutMillis: t.connectMs,
+});
