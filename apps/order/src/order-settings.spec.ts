@@ -1,14 +1,13 @@
 import { loadOrderSettings } from './order-settings';
 
 describe('loadOrderSettings', () => {
-  it('defaults to a 30 s payment deadline, scanned every 500 ms, and a 6 s reply timeout', () => {
-    expect(loadOrderSettings({})).toEqual({ paymentDeadlineMs: 30000, paymentReplyTimeoutMs: 6000, deadlineScanMs: 500 });
+  it('defaults to a 30 s payment deadline, scanned every 500 ms', () => {
+    expect(loadOrderSettings({})).toEqual({ paymentDeadlineMs: 30000, deadlineScanMs: 500 });
   });
 
   it('reads the variables, an empty one meaning unset', () => {
-    expect(loadOrderSettings({ PAYMENT_DEADLINE_MS: '1500', PAYMENT_REPLY_TIMEOUT_MS: '', PAYMENT_DEADLINE_SCAN_MS: '100' })).toEqual({
+    expect(loadOrderSettings({ PAYMENT_DEADLINE_MS: '1500', PAYMENT_DEADLINE_SCAN_MS: '100', PAYMENT_DEADLINE_ALERT: '' })).toEqual({
       paymentDeadlineMs: 1500,
-      paymentReplyTimeoutMs: 6000,
       deadlineScanMs: 100,
     });
   });

@@ -13,15 +13,10 @@ const settingsSchema = z
   .object({
     // How long an order may wait for a payment outcome before the saga cancels it.
     PAYMENT_DEADLINE_MS: ms(30_000, 24 * 60 * 60 * 1000),
-    // Just above the payment service's provider timeout (5 s), so a slow provider gets its
-    // PENDING answer rather than a resend. Kept short: the saga step waits up to twice this, and
-    // kafkajs fetches no other partition of this broker meanwhile (one fetch per broker at a time).
-    PAYMENT_REPLY_TIMEOUT_MS: ms(6000, 120_000),
     PAYMENT_DEADLINE_SCAN_MS: ms(500, 60_000),
   })
   .transform((env) => ({
     paymentDeadlineMs: env.PAYMENT_DEADLINE_MS,
-    paymentReplyTimeoutMs: env.PAYMENT_REPLY_TIMEOUT_MS,
     deadlineScanMs: env.PAYMENT_DEADLINE_SCAN_MS,
   }));
 

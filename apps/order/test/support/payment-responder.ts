@@ -49,7 +49,8 @@ export class PaymentResponder {
         this.requests.push({ key: message.key!.toString(), message: packet });
         const reply = this.answer(packet.data);
         const header = (name: string) => message.headers![name]!.toString();
-        if (!reply) return;
+        // The order service sends its requests one way (no reply topic): nothing to answer.
+        if (!reply || message.headers?.kafka_replyTopic === undefined) return;
         await this.producer!.send({
           topic: header('kafka_replyTopic'),
           messages: [
