@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { APP_CONFIG, loadConfig } from '@app/config';
+import { APP_CONFIG, loadConfig, namespaced } from '@app/config';
 import type { EventEnvelope } from '@app/events';
 import { createProducer, encodeEnvelope, ensureTopics } from '@app/messaging';
 import { waitFor } from '../../../test/support/wait-for';
@@ -97,7 +97,7 @@ describe('the live-updates bridge (Kafka -> in-process PubSub)', () => {
 
   it('gives each instance a consumer group of its own, and deletes it on shutdown', async () => {
     const [first, second] = instances.map((i) => i.groupId);
-    expect(first).toMatch(/^gateway-live-/);
+    expect(first.startsWith(namespaced('gateway-live-'))).toBe(true);
     expect(second).not.toBe(first);
 
     const admin = kafka.admin();
