@@ -93,7 +93,7 @@ describe('salesReport end to end: orders placed, rolled up, reported, and the sa
   /** The real analytics consumer has processed everything published so far. */
   const analyticsCaughtUp = async () => {
     const topics = (await kafkaAdmin.fetchOffsets({ groupId: ANALYTICS_GROUP })).map((t) => t.topic);
-    await waitUntilCaughtUp(kafkaAdmin, ANALYTICS_GROUP, topics, { timeoutMs: 300000 });
+    await waitUntilCaughtUp(kafkaAdmin, ANALYTICS_GROUP, topics, { timeoutMs: 100_000 });
     return topics;
   };
 
@@ -143,7 +143,7 @@ describe('salesReport end to end: orders placed, rolled up, reported, and the sa
     await system.kill('consumers', 'SIGTERM');
     await rewindGroup(kafkaAdmin, ANALYTICS_GROUP, topics);
     await system.respawn('consumers');
-    await waitUntilCaughtUp(kafkaAdmin, ANALYTICS_GROUP, topics, { timeoutMs: 300000 });
+    await waitUntilCaughtUp(kafkaAdmin, ANALYTICS_GROUP, topics, { timeoutMs: 100_000 });
 
     expect(await report('HOUR', closed)).toEqual(closedBefore);
     expect(total(await report('HOUR', open))).toEqual(openBefore);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig } from '@app/config';
+import { Kafka, logLevel } from 'kafkajs';
+import { loadConfig, namespaced } from '@app/config';
+import { TOPICS } from '@app/events';
 import { mailsTo } from '../../apps/consumers/test/support/mails-to';
 import { smtp } from '../../scripts/stack/smtp';
+import { waitUntilCaughtUp } from '../support/consumer-group';
 import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
@@ -23,6 +26,7 @@ type Notification = { id: string; userId: string; channel: string; template: str
 describe('Order notifications end to end: emails, in-app records and the notifications query', () => {
   const system = new System();
   const db = new Client({ connectionString: loadConfig().databaseUrl });
+  const kafkaAdmin = new Kafka({ clientId: `notifications-e2e-${randomUUID().slice(0, 8)}`, brokers: loadConfig().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
   let url: string;
   let admin: string;
   let alice: Customer;
@@ -48,8 +52,10 @@ describe('Order notifications end to end: emails, in-app records and the notific
   const emailRow = async (userId: string, template: string) =>
     (await db.query(`SELECT status, attempts, last_error FROM notifications.deliveries WHERE user_id = $1 AND template = $2 AND channel = 'EMAIL'`, [userId, template])).rows[0];
   /**
-   * The order's mails once each of `templates` has been SENT: a SENT delivery is never claimed
-   * again, so the mails counted then are all there will ever be.
+   * The order's mails once each of `templates` has been SENT and nothing more can come: a SENT
+   * delivery is never claimed again, the notifications consumer has processed every event
+   * published so far (a redelivered or replayed one would add a delivery, and a mail), and none
+   * of the order's deliveries is left to send. Only then is the count final.
    */
   const mailsOnceSent = async (who: Customer, orderId: string, templates: string[]) => {
     await waitFor(`${templates.join(' and ')} for order ${orderId} to be SENT`, async () => {
@@ -59,6 +65,11 @@ describe('Order notifications end to end: emails, in-app records and the notific
       )));
       return rows.every((r) => r.rowCount === 1);
     }, MAIL_WAIT);
+    await waitUntilCaughtUp(kafkaAdmin, namespaced('consumers.notifications'), [TOPICS.users, TOPICS.orders, TOPICS.payments], { timeoutMs: MAIL_WAIT.timeoutMs });
+    await waitFor(`no mail about order ${orderId} left to send`, async () => {
+      const left = await db.query(`SELECT 1 FROM notifications.deliveries WHERE user_id = $1 AND channel = 'EMAIL' AND status <> 'SENT' AND data->>'orderId' = $2`, [who.id, orderId]);
+      return left.rowCount === 0;
+    }, MAIL_WAIT);
     return waitFor(`the mails about order ${orderId} in the catcher`, async () => {
       const mails = await mailsAbout(who, orderId);
       return mails.length >= templates.length && mails;
@@ -66,7 +77,7 @@ describe('Order notifications end to end: emails, in-app records and the notific
   };
 
   beforeAll(async () => {
-    await Promise.all([system.start(), db.connect()]);
+    await Promise.all([system.start(), db.connect(), kafkaAdmin.connect()]);
     url = system.gatewayUrl;
     admin = await waitFor('the seeded admin to log in', async () => {
       const r = await gql(url, `mutation { login(email: "admin@example.com", password: "admin12345") { token } }`);
@@ -77,6 +88,7 @@ describe('Order notifications end to end: emails, in-app records and the notific
   afterAll(async () => {
     await system.stop();
     await db.end();
+    await kafkaAdmin.disconnect();
   });
 
   it("mails a confirmed order's owner once, with the order confirmed template", async () => {

@@ -138,10 +138,24 @@ describe('Orders end to end: inventory, payment and the fulfilment saga', () => 
 
   it('finishes a saga after the order app is killed (SIGKILL) in the middle of it and restarted', async () => {
     const sku = await product(3);
+    // With the payment service down the saga stops half way: stock reserved, payment requested,
+    // outcome outstanding. Only then is the order app killed, so the saga is provably in flight.
+    await system.kill('payment');
     const id = await order(alice.token, [{ sku, quantity: 1 }]);
+    await waitFor('the saga to await the payment', async () => (await read(id))?.status === 'AWAITING_PAYMENT', { timeoutMs: 30000, intervalMs: 100 });
     await system.kill('order');
-    await system.respawn('order');
-    expect(await settled(id, 120000)).toMatchObject({ status: 'CONFIRMED' });
+    await Promise.all([system.respawn('payment'), system.respawn('order')]);
+
+    // The queued request is processed (CONFIRMED), unless the deadline, armed before the kill and
+    // kept across it, fired first (PAYMENT_TIMEOUT): either way the saga ends and the stock adds up.
+    const final = await settled(id, 120000);
+    if (final.status === 'CONFIRMED') expect(final.payment).toMatchObject({ status: 'PROCESSED' });
+    else expect(final).toMatchObject({ status: 'CANCELLED', cancellationReason: 'PAYMENT_TIMEOUT' });
+    const sold = final.status === 'CONFIRMED' ? 1 : 0;
+    await waitFor('the reservation to be settled', async () => {
+      const p = await stock(sku);
+      return p.reserved === 0 && p.available === 3 - sold;
+    });
   });
 
   it('lists the history of an order stream in version order', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client as Elasticsearch } from '@elastic/elasticsearch';
-import { loadConfig } from '@app/config';
+import { loadConfig, namespaced } from '@app/config';
+import { listDeadLetters } from '@app/messaging';
 import { elasticsearch } from '../../scripts/stack/elasticsearch';
 import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
-import { namespaced } from '@app/config';
 
 /**
  * How long Elasticsearch stays down in the outage scenario. It is the scenario itself, not a wait
@@ -130,6 +130,8 @@ describe('search over products, orders and users, end to end', () => {
           const placed = Date.now();
           ids = [];
           for (let i = 0; i < 8; i++) ids.push(await order(i % 2 ? alice.token : bob.token, sku));
+          // The outage is real: Elasticsearch answers nothing while the orders flow.
+          await expect(es.cluster.health({}, { requestTimeout: 2000, maxRetries: 0 })).rejects.toThrow();
           // Hold the outage for its full length while the saga settles the orders (6 in stock:
           // some confirm, some cancel OUT_OF_STOCK, so both terminal statuses are indexed late).
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - placed))));
@@ -147,6 +149,12 @@ describe('search over products, orders and users, end to end', () => {
           }
           return true;
         }, { timeoutMs: 90000, intervalMs: 500 });
+        const final = await Promise.all(ids.map(statusOf));
+        expect(final.every((status) => status === 'CONFIRMED' || status === 'CANCELLED')).toBe(true);
+        expect(final.filter((status) => status === 'CONFIRMED')).toHaveLength(6);
+        // Waited out, not given up on: an outage is not poison, so nothing was dead-lettered.
+        const dead = await listDeadLetters({ brokers: loadConfig().kafkaBrokers, groupId: namespaced('consumers.search') });
+        expect(dead.filter((d) => ids.some((id) => JSON.stringify(d.envelope ?? {}).includes(id)))).toEqual([]);
       } finally {
         await es.close();
       }

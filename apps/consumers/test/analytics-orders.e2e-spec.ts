@@ -187,7 +187,7 @@ describe('the analytics consumer on orders: facts and sales rollups', () => {
     await rewindGroup(admin, GROUP, ANALYTICS_TOPICS);
 
     await startApp();
-    await waitUntilCaughtUp(admin, GROUP, ANALYTICS_TOPICS, { timeoutMs: 300000 });
+    await waitUntilCaughtUp(admin, GROUP, ANALYTICS_TOPICS, { timeoutMs: 100_000 });
 
     const reapplied = await db.query(`SELECT count(*)::int AS n FROM "${schemaOf(db)}"."processed_events" WHERE consumer = $1 AND event_id = ANY($2)`, [ANALYTICS.name, ids]);
     expect(reapplied[0].n).toBe(new Set(ids).size);
