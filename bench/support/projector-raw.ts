@@ -1,0 +1,78 @@
+/**
+ * B7's baseline: what a hand-written projector does with one fetched batch. The statements are
+ * the ones the projections consumer issues for these events (TypeORM's text, captured from its
+ * query builders: event-log.ts, order-created.projection.ts, order-view-update.ts,
+ * payment-view-upsert.ts, and the runtime's claim in claim-event.ts), sent as named statements
+ * so each is parsed and planned once per connection. One transaction per batch.
+ */
+import type { KafkaMessage } from 'kafkajs';
+import type { Pool } from 'pg';
+import { OrderAwaitingPayment, OrderConfirmed, OrderCreated, PaymentProcessed, type EventEnvelope } from '@app/events';
+import { decodeEnvelope } from '@app/messaging';
+
+const ORDER_UPSERT = `INSERT INTO "read_model"."order_view"("id", "user_id", "status", "lines", "total_cents", "cancellation_reason", "created_at", "updated_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ( "id" ) DO UPDATE SET "user_id" = EXCLUDED."user_id", "status" = EXCLUDED."status", "lines" = EXCLUDED."lines", "total_cents" = EXCLUDED."total_cents", "cancellation_reason" = EXCLUDED."cancellation_reason", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "version" = EXCLUDED."version" WHERE "order_view"."version" < EXCLUDED."version"`;
+const ORDER_PRICED = `UPDATE "read_model"."order_view" SET "status" = $1, "lines" = $2, "total_cents" = $3, "updated_at" = $4, "version" = $5 WHERE "id" = $6 AND "version" < $7`;
+const ORDER_CONFIRMED = `UPDATE "read_model"."order_view" SET "status" = $1, "total_cents" = $2, "updated_at" = $3, "version" = $4 WHERE "id" = $5 AND "version" < $6`;
+const PAYMENT_UPSERT = `INSERT INTO "read_model"."payment_view"("id", "order_id", "amount_cents", "status", "failure_reason", "processed_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ( "id" ) DO UPDATE SET "order_id" = EXCLUDED."order_id", "amount_cents" = EXCLUDED."amount_cents", "status" = EXCLUDED."status", "failure_reason" = EXCLUDED."failure_reason", "processed_at" = EXCLUDED."processed_at", "version" = EXCLUDED."version" WHERE "payment_view"."version" < EXCLUDED."version"`;
+const EVENT_LOG = `INSERT INTO "read_model"."event_log"("event_id", "stream_id", "version", "position", "type", "schema_version", "payload", "metadata", "recorded_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`;
+const ORDER_EXISTS = `SELECT 1 FROM "read_model"."order_view" WHERE "id" = $1`;
+
+type Line = { sku: string; quantity: number; unitPriceCents?: number };
+type Query = { name: string; text: string; values: unknown[] };
+type Decoded = { event: EventEnvelope<any>; payloadJson: string };
+
+/** The projection's statement for one event; `orderId` set when no row changed means its OrderCreated is missing. */
+const project = ({ event }: Decoded): { query: Query; orderId?: string } | undefined => {
+  const p = event.payload;
+  const at = event.occurredAt;
+  const v = event.streamVersion;
+  switch (event.type) {
+    case OrderCreated.type: {
+      const lines = JSON.stringify(p.lines.map(({ sku, quantity }: Line) => ({ sku, quantity, unitPriceCents: null })));
+      return { query: { name: 'b7-order-upsert', text: ORDER_UPSERT, values: [p.orderId, p.userId, 'PENDING', lines, null, null, at, at, v] } };
+    }
+    case OrderAwaitingPayment.type: {
+      const lines = JSON.stringify(p.lines.map(({ sku, quantity, unitPriceCents }: Line) => ({ sku, quantity, unitPriceCents })));
+      return { query: { name: 'b7-order-priced', text: ORDER_PRICED, values: ['AWAITING_PAYMENT', lines, p.totalCents, at, v, p.orderId, v] }, orderId: p.orderId };
+    }
+    case OrderConfirmed.type:
+      return { query: { name: 'b7-order-confirmed', text: ORDER_CONFIRMED, values: ['CONFIRMED', p.totalCents, at, v, p.orderId, v] }, orderId: p.orderId };
+    case PaymentProcessed.type:
+      return { query: { name: 'b7-payment-upsert', text: PAYMENT_UPSERT, values: [p.paymentId, p.orderId, p.amountCents, 'PROCESSED', null, at, v] } };
+    default:
+      return undefined;
+  }
+};
+
+/** Applies one batch in one transaction; throws (rolled back, kafkajs refetches) on any failure. */
+export const rawProjector = (pool: Pool, processedEventsTable: string, consumerName: string) => {
+  const claim = `INSERT INTO ${processedEventsTable} ("consumer", "event_id") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING "event_id"`;
+  return async (messages: KafkaMessage[]): Promise<void> => {
+    // The payload's JSON goes to the event log as it came (jsonb normalises it like a re-serialised copy).
+    const decoded: Decoded[] = messages.map((m) => ({ event: decodeEnvelope(m), payloadJson: m.value!.toString() }));
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ event_id: string }>({ name: 'b7-claim', text: claim, values: [consumerName, decoded.map((d) => d.event.eventId)] });
+      const fresh = new Set(rows.map((r) => r.event_id));
+      for (const d of decoded) {
+        const e = d.event;
+        if (!fresh.delete(e.eventId)) continue;
+        const logValues = [e.eventId, e.streamId, e.streamVersion, e.position ?? '0', e.type, e.schemaVersion, d.payloadJson, JSON.stringify(e.metadata), e.occurredAt];
+        await client.query({ name: 'b7-event-log', text: EVENT_LOG, values: logValues });
+        const step = project(d);
+        if (!step) continue;
+        const { rowCount } = await client.query(step.query);
+        if (!rowCount && step.orderId && !(await client.query({ name: 'b7-order-exists', text: ORDER_EXISTS, values: [step.orderId] })).rowCount) {
+          throw new Error(`${e.type} for order ${step.orderId}, which order_view does not have`);
+        }
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+};
