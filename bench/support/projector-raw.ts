@@ -1,7 +1,7 @@
 /**
  * B7's baseline: what a hand-written projector does with one fetched batch. The statements are
  * the ones the projections consumer issues for these events (TypeORM's text, captured from its
- * query builders: event-log.ts, order-created.projection.ts, order-view-update.ts,
+ * query builders, or as written in event-log.ts: order-created.projection.ts, order-view-update.ts,
  * payment-view-upsert.ts, and the runtime's claim in claim-event.ts), sent as named statements
  * so each is parsed and planned once per connection. One transaction per batch.
  */
@@ -14,7 +14,9 @@ const ORDER_UPSERT = `INSERT INTO "read_model"."order_view"("id", "user_id", "st
 const ORDER_PRICED = `UPDATE "read_model"."order_view" SET "status" = $1, "lines" = $2, "total_cents" = $3, "updated_at" = $4, "version" = $5 WHERE "id" = $6 AND "version" < $7`;
 const ORDER_CONFIRMED = `UPDATE "read_model"."order_view" SET "status" = $1, "total_cents" = $2, "updated_at" = $3, "version" = $4 WHERE "id" = $5 AND "version" < $6`;
 const PAYMENT_UPSERT = `INSERT INTO "read_model"."payment_view"("id", "order_id", "amount_cents", "status", "failure_reason", "processed_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ( "id" ) DO UPDATE SET "order_id" = EXCLUDED."order_id", "amount_cents" = EXCLUDED."amount_cents", "status" = EXCLUDED."status", "failure_reason" = EXCLUDED."failure_reason", "processed_at" = EXCLUDED."processed_at", "version" = EXCLUDED."version" WHERE "payment_view"."version" < EXCLUDED."version"`;
-const EVENT_LOG = `INSERT INTO "read_model"."event_log"("event_id", "stream_id", "version", "position", "type", "schema_version", "payload", "metadata", "recorded_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`;
+// One multi-row insert per batch, as the projector writes the log once per run (event-log.ts).
+const EVENT_LOG = `INSERT INTO "read_model"."event_log" (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT (event_id) DO NOTHING`;
 const ORDER_EXISTS = `SELECT 1 FROM "read_model"."order_view" WHERE "id" = $1`;
 
 type Line = { sku: string; quantity: number; unitPriceCents?: number };
@@ -55,11 +57,12 @@ export const rawProjector = (pool: Pool, processedEventsTable: string, consumerN
       await client.query('BEGIN');
       const { rows } = await client.query<{ event_id: string }>({ name: 'b7-claim', text: claim, values: [consumerName, decoded.map((d) => d.event.eventId)] });
       const fresh = new Set(rows.map((r) => r.event_id));
+      const logged: unknown[][] = [[], [], [], [], [], [], [], [], []];
       for (const d of decoded) {
         const e = d.event;
         if (!fresh.delete(e.eventId)) continue;
-        const logValues = [e.eventId, e.streamId, e.streamVersion, e.position ?? '0', e.type, e.schemaVersion, d.payloadJson, JSON.stringify(e.metadata), e.occurredAt];
-        await client.query({ name: 'b7-event-log', text: EVENT_LOG, values: logValues });
+        const row = [e.eventId, e.streamId, e.streamVersion, e.position ?? '0', e.type, e.schemaVersion, d.payloadJson, JSON.stringify(e.metadata), e.occurredAt];
+        row.forEach((value, i) => logged[i].push(value));
         const step = project(d);
         if (!step) continue;
         const { rowCount } = await client.query(step.query);
@@ -67,6 +70,7 @@ export const rawProjector = (pool: Pool, processedEventsTable: string, consumerN
           throw new Error(`${e.type} for order ${step.orderId}, which order_view does not have`);
         }
       }
+      if (logged[0].length) await client.query({ name: 'b7-event-log', text: EVENT_LOG, values: logged });
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

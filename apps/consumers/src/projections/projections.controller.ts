@@ -20,7 +20,7 @@ import { UserRegisteredProjection } from './user-registered.projection';
 const logAndProject = (handlers: readonly EventHandler[]): EventHandlerFn => {
   const project = dispatchByType(handlers);
   return async (event, em, run) => {
-    await appendToEventLog(em, event);
+    appendToEventLog(em, event, run);
     await project(event, em, run);
   };
 };
