@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { loadConfig } from '@app/config';
 import { OutboxRelay } from '@app/event-store';
@@ -74,6 +75,36 @@ describe('Outbox relay', () => {
     expect((await fx.store.readAll(cp, 1)).events).toEqual([]);
     for (const [stream, versions] of firstSeenVersions(collector.received.map((r) => r.envelope))) {
       expect({ stream, versions }).toEqual({ stream, versions: Array.from({ length: 10 }, (_, i) => i + 1) });
+    }
+  });
+
+  it('parks an event of a type no contract knows, reports it, and publishes what comes after it', async () => {
+    const producer = createProducer(new Kafka({ clientId: 'relay-parked-test', brokers: kafkaBrokers, logLevel: logLevel.NOTHING }));
+    await producer.connect();
+    const relay = new OutboxRelay(fx.store, producer, { name: 'parked-test', pollIntervalMs: 100 });
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      // Written by a newer build of the service, say: this one has no contract, so no topic, for it.
+      const stranger = randomUUID();
+      await fx.pool.query(
+        `INSERT INTO "${fx.schema}".events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata)
+         VALUES ($1, 1, $2, 'AccountFrozen', 1, '{}', '{}')`,
+        [`account-${randomUUID()}`, stranger],
+      );
+      const streamId = `account-${randomUUID()}`;
+      await fx.store.append(streamId, 0, [new Deposited({ amount: 3, currency: 'EUR' })], { metadata: META });
+      const [after] = await fx.store.readStream(streamId);
+      relay.start();
+
+      await waitFor('the event after the stranger to be published', () => collector.eventIds().has(after.eventId));
+      const parked = await fx.pool.query(`SELECT event_id, event_type, reason FROM "${fx.schema}".relay_parked WHERE relay = 'parked-test'`);
+      expect(parked.rows).toEqual([{ event_id: stranger, event_type: 'AccountFrozen', reason: 'UNKNOWN_EVENT_TYPE' }]);
+      expect(collector.eventIds().has(stranger)).toBe(false);
+      expect(error.mock.calls.map(([line]) => String(line))).toContainEqual(expect.stringContaining(`parked AccountFrozen ${stranger}`));
+    } finally {
+      error.mockRestore();
+      await relay.stop();
+      await producer.disconnect();
     }
   });
 

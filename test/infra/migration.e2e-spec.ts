@@ -27,8 +27,8 @@ describe('TypeORM migrations on PostgreSQL', () => {
 
   it('creates the event store in the service schema, enforces one event per stream version, and reverts', async () => {
     const applied = await ds.runMigrations({ transaction: 'all' });
-    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000']);
-    expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000', 'RelayParked1795300000000']);
+    expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints', 'relay_parked']);
 
     const insert = (version: number) =>
       ds.query(`INSERT INTO "${schema}".events (stream_id, stream_version, event_id, event_type, schema_version, payload, metadata)
@@ -41,6 +41,8 @@ describe('TypeORM migrations on PostgreSQL', () => {
     expect(await ds.runMigrations()).toEqual([]);
     const lockFunction = async () => (await ds.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'lock_events_for_append'`, [schema])).length;
     expect(await lockFunction()).toBe(1);
+    await ds.undoLastMigration();
+    expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints']);
     await ds.undoLastMigration();
     expect(await lockFunction()).toBe(0);
     await ds.undoLastMigration();

@@ -1,11 +1,13 @@
 import { CreateEventStore1764115200000 } from './migrations/1764115200000-create-event-store';
 import { IdempotencyAndNotify1764115300000 } from './migrations/1764115300000-idempotency-and-notify';
 import { AppendLock1795000000000 } from './migrations/1795000000000-append-lock';
+import { RelayParked1795300000000 } from './migrations/1795300000000-relay-parked';
 
 /** Every migration of the event store, oldest first; producer apps pass these to their DataSource. */
-export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000];
+export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000];
+export { CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000 };
 
-export { eventStoreMigrationIn } from './migrations/event-store-in';
+export { eventStoreMigrationIn, type StoreMigration } from './migrations/event-store-in';
 export * from './errors';
 export * from './append-lock';
 export * from './types';

@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
-import type { EventEnvelope } from '@app/events';
-import { Doorbell, encodeEnvelope } from '@app/messaging';
+import { Doorbell } from '@app/messaging';
 import type { EventStore } from '../event-store';
 import { notifyChannel } from '../notify-channel';
 import type { Checkpoint } from '../read-all';
+import { RelayPublisher } from './relay-publisher';
 import { RelayCheckpoints } from './relay-checkpoints';
 
 export interface RelayOptions {
@@ -31,6 +31,7 @@ const HELD_FIRST_WAIT_MS = 10;
 export class OutboxRelay {
   private readonly log: Logger;
   private readonly checkpoints: RelayCheckpoints;
+  private readonly publisher: RelayPublisher;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly standbyRetryMs: number;
@@ -51,6 +52,7 @@ export class OutboxRelay {
   ) {
     this.log = new Logger(`Relay:${store.schema}`);
     this.checkpoints = new RelayCheckpoints(store.schema);
+    this.publisher = new RelayPublisher(store, producer, options.name, this.log);
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyRetryMs = options.standbyRetryMs ?? 2000;
@@ -103,7 +105,7 @@ export class OutboxRelay {
     while (this.running) {
       this.bell.clear();
       const batch = await this.store.readAll(cp, this.batchSize);
-      if (batch.events.length) await this.publish(batch.events);
+      if (batch.events.length) this.published += await this.publisher.publish(batch.events, client);
       cp = this.checkpoint = batch.checkpoint;
       // Stored after publishing, and only then: an empty range moved past needs no write (after a
       // crash the relay walks it again, finding nothing), and a write per wake-up would cost a
@@ -122,17 +124,4 @@ export class OutboxRelay {
       if (!batch.events.length) await this.bell.sleep(this.pollIntervalMs);
     }
   }
-
-  private async publish(events: EventEnvelope[]): Promise<void> {
-    const byTopic = new Map<string, ReturnType<typeof encodeEnvelope>[]>();
-    for (const e of events) {
-      const topic = this.store.registry.latest(e.type).topic;
-      const list = byTopic.get(topic) ?? [];
-      list.push(encodeEnvelope(e));
-      byTopic.set(topic, list);
-    }
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-    this.published += events.length;
-  }
-
 }

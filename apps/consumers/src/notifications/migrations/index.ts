@@ -1,5 +1,6 @@
 import { CreateNotifications1764500000000 } from './1764500000000-create-notifications';
 import { OrderNotifications1764900000000 } from './1764900000000-order-notifications';
 import { NotificationsEventStore1795200000000 } from './1795200000000-notifications-event-store';
+import { NotificationsRelayParked1795300000001 } from './1795300000001-notifications-relay-parked';
 
-export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1764500000000, OrderNotifications1764900000000, NotificationsEventStore1795200000000];
+export const NOTIFICATIONS_MIGRATIONS = [CreateNotifications1764500000000, OrderNotifications1764900000000, NotificationsEventStore1795200000000, NotificationsRelayParked1795300000001];
