@@ -74,6 +74,7 @@ export interface HarnessOptions {
   /** More consumer groups in the same app, on the same topic. */
   otherConsumers?: Behaviour[];
   retry?: Partial<RetryPolicy>;
+  handlerBudgetMs?: number;
   server?: Partial<ConsumerServerOptions>;
   partitions?: number;
   globalFilters?: ExceptionFilter[];
@@ -97,7 +98,7 @@ export class ConsumerHarness {
 
   constructor(private readonly options: HarnessOptions) {
     const count = 1 + (options.otherConsumers?.length ?? 0);
-    this.consumers = Array.from({ length: count }, (_, i) => defineConsumer({ name: `runtime-test-${this.run}${i ? `-${i}` : ''}`, retry: options.retry }));
+    this.consumers = Array.from({ length: count }, (_, i) => defineConsumer({ name: `runtime-test-${this.run}${i ? `-${i}` : ''}`, retry: options.retry, handlerBudgetMs: options.handlerBudgetMs }));
     this.consumer = this.consumers[0];
   }
 

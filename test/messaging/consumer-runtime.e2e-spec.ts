@@ -176,6 +176,33 @@ describe('the consumer runtime against Kafka and PostgreSQL', () => {
     warn.mockRestore();
   });
 
+  it('counts a handler that outlasts its budget as a failed attempt: retried, and the event applied once', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    let hung = false;
+    const h = await start({
+      retry: { attempts: 3, ...FAST },
+      handlerBudgetMs: 500,
+      behaviour: async (event, em) => {
+        await applyBump(event, em);
+        // The first attempt awaits an answer that never comes (a call without a timeout, say).
+        if (!hung) {
+          hung = true;
+          await new Promise(() => undefined);
+        }
+      },
+    });
+    const event = bumped(`hung-${randomUUID()}`);
+    await h.produce(event);
+
+    await waitFor('the event to be applied', async () => (await h.counter(event.payload.counterId)) === 1, { timeoutMs: 30000 });
+    await waitFor('its offset to be committed', async () => (await h.committed()) === 1);
+    expect(h.calls(event.eventId)).toBe(2);
+    expect(await h.counter(event.payload.counterId)).toBe(1);
+    expect(await h.deadLettered()).toBe(0);
+    expect(warn.mock.calls.map(([line]) => String(line))).toContainEqual(expect.stringContaining(`${event.eventId} attempt 1/3 failed: HANDLER_TIMEOUT`));
+    warn.mockRestore();
+  });
+
   it('waits out a dependency outage longer than all its attempts, dead-letters nothing, and applies the event once it is back', async () => {
     let down = true;
     let triesWhileDown = 0;

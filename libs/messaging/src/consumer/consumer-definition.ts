@@ -24,7 +24,16 @@ export interface ConsumerDefinition {
    * process and on the same cores, with the consumers an order is waiting for.
    */
   readonly lingerMs?: number;
+  /**
+   * How long one event's handler may take before it counts as a failed attempt (retried, then
+   * dead-lettered): a handler awaiting something that never answers would otherwise hold its
+   * partition forever while the runtime keeps heartbeating. SQL is bounded by the statement
+   * timeout too (PG_STATEMENT_TIMEOUT_MS).
+   */
+  readonly handlerBudgetMs: number;
 }
+
+export const DEFAULT_HANDLER_BUDGET_MS = 30_000;
 
 // The group id becomes part of a topic name (`<group>.dlq`), so it must be a valid one.
 const KAFKA_NAME = /^[a-zA-Z0-9._-]{1,200}$/;
@@ -36,11 +45,12 @@ export const defineConsumer = (options: {
   retry?: Partial<RetryPolicy>;
   beginTransaction?: (em: EntityManager) => Promise<void>;
   lingerMs?: number;
+  handlerBudgetMs?: number;
 }): ConsumerDefinition => {
-  const { name, clientId = name, beginTransaction, lingerMs } = options;
+  const { name, clientId = name, beginTransaction, lingerMs, handlerBudgetMs = DEFAULT_HANDLER_BUDGET_MS } = options;
   const groupId = namespaced(options.groupId ?? name);
   if (!KAFKA_NAME.test(groupId)) throw new Error(`invalid consumer group id: ${groupId}`);
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error(`${name}: retry.attempts must be a positive integer`);
-  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry, beginTransaction, lingerMs };
+  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry, beginTransaction, lingerMs, handlerBudgetMs };
 };

@@ -29,3 +29,32 @@ export class DeadLetterWriteError extends Error {
     this.name = 'DeadLetterWriteError';
   }
 }
+
+/** A handler that took longer than its consumer's handlerBudgetMs: a failed attempt like any other. */
+export class HandlerTimeoutError extends Error {
+  readonly code = 'HANDLER_TIMEOUT';
+  constructor(budgetMs: number) {
+    super(`the handler took longer than its budget of ${budgetMs} ms`);
+    this.name = 'HandlerTimeoutError';
+  }
+}
+
+/**
+ * `work`, or a HandlerTimeoutError once `budgetMs` has passed. The abandoned work is not awaited
+ * (its transaction is rolled back under it); its late failure, if any, is swallowed, not left to
+ * crash the process as an unhandled rejection.
+ */
+export const withinBudget = async <T>(work: Promise<T>, budgetMs: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeoutError(budgetMs)), budgetMs);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } catch (error) {
+    if (error instanceof HandlerTimeoutError) work.catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+};

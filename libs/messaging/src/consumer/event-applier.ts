@@ -5,6 +5,7 @@ import { describeError } from '../dead-letter/dead-letter-headers';
 import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
+import { withinBudget } from './errors';
 import { backoffDelay, outageDelay } from './retry-policy';
 import { isTransient } from './transient';
 import { RunScope } from './run-scope';
@@ -122,7 +123,7 @@ export class EventApplier {
         // delete: an event delivered twice within one run is applied once.
         if (!fresh.delete(event.eventId)) continue;
         try {
-          await handler(event, em, run);
+          await withinBudget(handler(event, em, run), consumer.handlerBudgetMs);
         } catch (error) {
           throw new RunFailure(index, error);
         }
