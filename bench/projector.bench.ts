@@ -22,12 +22,12 @@ import { DatabaseModule } from '@app/database';
 import { EVENT_TOPICS, TOPICS, deadLetterTopic } from '@app/events';
 import { CONSUMER_MIGRATIONS, ensureTopics } from '@app/messaging';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
-import { connectConsumers } from '../apps/consumers/src/consumers';
 import { PROJECTIONS } from '../apps/consumers/src/projections/projections.consumer';
 import { ProjectionsModule } from '../apps/consumers/src/projections/projections.module';
 import { ProjectorDb } from './support/projector-db';
 import { EVENTS_PER_ORDER, produceLifecycles, startGroupAt, timeToCommitted, type Offsets } from './support/projector-load';
 import { rawProjector } from './support/projector-raw';
+import { runOurConsumer } from './support/our-consumer';
 import { report, sideBySide } from './support/report';
 
 const ROUNDS = 5;
@@ -36,10 +36,9 @@ const EVENTS = ORDERS * EVENTS_PER_ORDER;
 /**
  * Raw code would work its partitions in parallel (per-key order holds either way): with the
  * orders topic's 6, the baseline ran about twice as fast here as with kafkajs' default of 1.
- * Ours runs as the app configures it (1); B7_OURS_PARTITIONS=6 measures it with 6 as well.
+ * Ours runs as the consumers app configures it (6 at once too, see consumers.ts).
  */
 const RAW_PARTITIONS_CONCURRENTLY = 6;
-const OURS_PARTITIONS = process.env.B7_OURS_PARTITIONS ? { partitionsConsumedConcurrently: Number(process.env.B7_OURS_PARTITIONS) } : {};
 const DATABASE_URL = process.env.B7_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commerce_bench_projector';
 const SCHEMA = 'projector';
 
@@ -68,20 +67,7 @@ const run = async (side: string, work: (listen: (consumer: Consumer) => Promise<
   return EVENTS / (ms / 1000);
 };
 
-const ours = () =>
-  run('ours', async (listen) => {
-    const app = await NestFactory.create(ProjectorBenchModule, { logger: ['error', 'warn'] });
-    const groupIdPrefix = oursPrefix(next.ours++);
-    // maxWaitTimeInMs only shortens app.close(): fetches return as soon as data is there.
-    const [server] = await connectConsumers(app, { groupIdPrefix, only: [PROJECTIONS], server: { maxWaitTimeInMs: 500, ...OURS_PARTITIONS } });
-    try {
-      await app.init();
-      await app.startAllMicroservices();
-      return await listen(server.unwrap<[unknown, Consumer]>()[1]);
-    } finally {
-      await app.close();
-    }
-  });
+const ours = () => run('ours', (listen) => runOurConsumer(ProjectorBenchModule, PROJECTIONS, oursPrefix(next.ours++), {}, listen));
 
 const apply = rawProjector(db.pool, `"${SCHEMA}"."processed_events"`, PROJECTIONS.name);
 const baseline = () =>

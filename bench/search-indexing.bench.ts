@@ -17,7 +17,6 @@ import './support/bench-namespace';
 import './support/consumers-sources';
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client } from '@elastic/elasticsearch';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Pool } from 'pg';
@@ -25,11 +24,11 @@ import { ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EVENT_TOPICS, OrderCreated, TOPICS, deadLetterTopic, type EventEnvelope } from '@app/events';
 import { CONSUMER_MIGRATIONS, decodeEnvelope, ensureTopics } from '@app/messaging';
-import { connectConsumers } from '../apps/consumers/src/consumers';
 import { SearchModule } from '../apps/consumers/src/search/search.module';
 import { SEARCH } from '../apps/consumers/src/search/search.consumer';
 import { ORDERS_ALIAS } from '../apps/consumers/src/search/search-indices';
 import { BENCH_DATABASE_URL } from './support/bench-db';
+import { runOurConsumer } from './support/our-consumer';
 import { report, sideBySide } from './support/report';
 import { createIndices, deleteIndices, freshOrdersIndex, indexChecker } from './support/search-bench-es';
 import { orderDocument, produceOrders, timeToCommitted } from './support/search-bench-load';
@@ -68,19 +67,10 @@ const run = async (side: string, work: (listen: (consumer: Consumer) => Promise<
 
 const ours = () =>
   run('ours', async (listen) => {
-    const app = await NestFactory.create(SearchBenchModule, { logger: ['error', 'warn'], abortOnError: false });
     await pool.query(`TRUNCATE "${SCHEMA}"."processed_events"`); // the same event ids are claimed again
     const groupIdPrefix = `bench-b10-${RUN}-${groups.length}.`;
     groups.push(`${groupIdPrefix}${SEARCH.groupId}`);
-    // maxWaitTimeInMs only shortens app.close(): fetches return as soon as data is there.
-    const [server] = await connectConsumers(app, { groupIdPrefix, only: [SEARCH], server: { maxWaitTimeInMs: 500 } });
-    try {
-      await app.init();
-      await app.startAllMicroservices();
-      return await listen(server.unwrap<[unknown, Consumer]>()[1]);
-    } finally {
-      await app.close();
-    }
+    return runOurConsumer(SearchBenchModule, SEARCH, groupIdPrefix, {}, listen);
   });
 
 const baseline = () =>

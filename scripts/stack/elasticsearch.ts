@@ -15,7 +15,7 @@ const logDir = serviceDir(NAME);
 const pidFile = join(logDir, 'elasticsearch.pid');
 const logFile = join(logDir, 'elasticsearch.log');
 
-const node = (): string => process.env.ELASTICSEARCH_NODE ?? `http://127.0.0.1:${PORT}`;
+export const node = (): string => process.env.ELASTICSEARCH_NODE ?? `http://127.0.0.1:${PORT}`;
 
 // The integ-test-zip distribution has no `rest-root` module, so `GET /` does not exist here;
 // cluster health is in the server core and is what clients and our health checks use.

@@ -18,7 +18,7 @@ const dataDir = join(dir, 'data');
 const pidFile = join(dir, 'kafka.pid');
 const logFile = join(dir, 'kafka.log');
 
-const brokers = (): string[] =>
+export const brokers = (): string[] =>
   (process.env.KAFKA_BROKERS ?? `127.0.0.1:${PORT}`).split(',').map((b) => b.trim());
 
 const reachable = async (): Promise<boolean> => {

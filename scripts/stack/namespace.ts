@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { node as esNode } from './elasticsearch';
+import { brokers } from './kafka';
 import { say } from './log';
 
 /** A namespace of its own for one `npm test` or `npm run bench` run (see libs/config/src/namespace.ts). */
 export const runNamespace = (kind: 'test' | 'bench'): string => `${kind}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-
-const brokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim());
-const esNode = (): string => process.env.ELASTICSEARCH_NODE ?? 'http://127.0.0.1:9200';
 
 /**
  * Deletes what a finished run left on the shared broker and cluster: its topics (events,

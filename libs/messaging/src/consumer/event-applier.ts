@@ -5,7 +5,7 @@ import { describeError } from '../dead-letter/dead-letter-headers';
 import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
-import { withinBudget } from './errors';
+import { withinBudget } from './handler-budget';
 import { backoffDelay, outageDelay } from './retry-policy';
 import { isTransient } from './transient';
 import { RunScope } from './run-scope';
@@ -75,8 +75,10 @@ export class EventApplier {
   ): Promise<Settlement> {
     const { consumer, source } = delivery;
     let lastError = earlier;
-    let attempt = earlier === undefined || isTransient(earlier) ? 0 : 1;
-    let outage: { since: number; waits: number } | undefined = earlier !== undefined && isTransient(earlier) ? { since: Date.now(), waits: 0 } : undefined;
+    const earlierOutage = earlier !== undefined && isTransient(earlier);
+    // The run that failed was this event's first attempt, unless an outage failed it.
+    let attempt = earlier === undefined || earlierOutage ? 0 : 1;
+    let outage: { since: number; waits: number } | undefined = earlierOutage ? { since: Date.now(), waits: 0 } : undefined;
     for (;;) {
       if (attempt >= consumer.retry.attempts) {
         await deadLetterOne(this.logger, delivery, lastError, attempt, 'HANDLER_FAILED', event);
