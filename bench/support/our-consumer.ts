@@ -14,8 +14,11 @@ export const runOurConsumer = async (
   groupIdPrefix: string,
   server: Partial<ConsumerServerOptions>,
   listen: (kafkaConsumer: Consumer) => Promise<number>,
+  /** Runs once the app exists (its DataSource has migrated), before the consumer starts. */
+  prepare: () => Promise<unknown> = async () => undefined,
 ): Promise<number> => {
   const app = await NestFactory.create(module, { logger: ['error', 'warn'], abortOnError: false });
+  await prepare();
   // maxWaitTimeInMs only shortens app.close(): fetches return as soon as data is there.
   const [ours] = await connectConsumers(app, { groupIdPrefix, only: [consumer], server: { maxWaitTimeInMs: 500, ...server } });
   try {
