@@ -52,6 +52,20 @@ export interface ProcessPaymentData {
 }
 export interface ProcessPaymentResult {
   paymentId: string;
-  /** PENDING: the provider has not answered (yet); the saga's deadline decides. */
-  status: 'PROCESSED' | 'FAILED' | 'PENDING';
+  /**
+   * PENDING: the provider has not answered (yet); the saga's deadline decides. VOIDED: the order
+   * was cancelled before it was charged, so it never will be. REFUNDED: charged, then given back.
+   */
+  status: 'PROCESSED' | 'FAILED' | 'PENDING' | 'VOIDED' | 'REFUNDED';
 }
+
+/**
+ * COMMANDS.refundPayment, sent one way by the order saga (`issuedBy` null) for every cancelled
+ * order. Idempotent per order, whatever the payment's state: a processed payment is refunded
+ * (PaymentRefunded), one still being charged is refunded as soon as the charge settles, an order
+ * never charged is voided so that a late processPayment cannot charge it.
+ */
+export interface RefundPaymentData {
+  orderId: string;
+}
+export type RefundPaymentResult = ProcessPaymentResult;

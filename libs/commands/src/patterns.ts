@@ -13,6 +13,7 @@ export const COMMANDS = {
   createOrder: namespaced('commands.order.create'),
   cancelOrder: namespaced('commands.order.cancel'),
   processPayment: namespaced('commands.payment.process'),
+  refundPayment: namespaced('commands.payment.refund'),
 } as const;
 
 export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];

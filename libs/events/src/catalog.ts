@@ -1,8 +1,8 @@
 import type { EventClass } from './define-event';
 import { InventoryCommitted, InventoryReleased, InventoryReservationFailed, InventoryReserved, ProductAdded, StockAdjusted } from './inventory';
-import { OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated } from './orders';
+import { OrderAwaitingPayment, OrderCancelled, OrderCancelledV1, orderCancelledV1ToV2, OrderConfirmed, OrderCreated, OrderRefunded } from './orders';
 import { NotificationCreated } from './notifications';
-import { PaymentFailed, PaymentProcessed } from './payments';
+import { PaymentFailed, PaymentProcessed, PaymentRefunded } from './payments';
 import { EventRegistry, type Upcaster } from './registry';
 import { UserRegistered, UserRegisteredV1, userRegisteredV1ToV2 } from './users';
 
@@ -19,12 +19,15 @@ export const ALL_CONTRACTS: readonly EventClass<any>[] = [
   OrderCreated,
   OrderAwaitingPayment,
   OrderConfirmed,
+  OrderCancelledV1,
   OrderCancelled,
+  OrderRefunded,
   PaymentProcessed,
   PaymentFailed,
+  PaymentRefunded,
   NotificationCreated,
 ];
 
-export const UPCASTERS: readonly Upcaster[] = [userRegisteredV1ToV2];
+export const UPCASTERS: readonly Upcaster[] = [userRegisteredV1ToV2, orderCancelledV1ToV2];
 
 export const EVENT_REGISTRY = new EventRegistry(ALL_CONTRACTS, UPCASTERS);

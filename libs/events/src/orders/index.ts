@@ -3,4 +3,7 @@
 export * from './order-created.event';
 export * from './order-awaiting-payment.event';
 export * from './order-confirmed.event';
+export * from './order-cancelled.v1.event';
 export * from './order-cancelled.event';
+export * from './order-cancelled.upcaster';
+export * from './order-refunded.event';

@@ -2,3 +2,4 @@
 // extra key then neither dead-letters an event nor travels on to stores and read models.
 export * from './payment-processed.event';
 export * from './payment-failed.event';
+export * from './payment-refunded.event';
