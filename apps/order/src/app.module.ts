@@ -10,11 +10,15 @@ import { CONSUMER_MIGRATIONS, ConsumerRuntimeModule } from '@app/messaging';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { ConfirmOrderHandler } from './commands/confirm-order/confirm-order.handler';
 import { CreateOrderHandler } from './commands/create-order/create-order.handler';
+import { ForgetPaymentTokenHandler } from './commands/forget-payment-token/forget-payment-token.handler';
 import { MarkOrderAwaitingPaymentHandler } from './commands/mark-order-awaiting-payment/mark-order-awaiting-payment.handler';
 import { OrderCommandsController } from './commands/order-commands.controller';
+import { RecordRefundHandler } from './commands/record-refund/record-refund.handler';
 import { RequestPaymentHandler } from './commands/request-payment/request-payment.handler';
+import { RequestRefundHandler } from './commands/request-refund/request-refund.handler';
 import { OrderRepository } from './domain/order.repository';
 import { CreateOrderTables1764500000000 } from './migrations/1764500000000-create-order-tables';
+import { DeadlinesFromCreation1795400000000 } from './migrations/1795400000000-deadlines-from-creation';
 import { orderSettingsProvider } from './order-settings';
 import { createPaymentTransport, PAYMENT_TRANSPORT, PaymentClient } from './payment/payment-client';
 import { OrderRequests } from './persistence/order-requests';
@@ -22,10 +26,19 @@ import { PaymentTokens } from './persistence/payment-tokens';
 import { OrderSagaEntity } from './sagas/order-saga.entity';
 import { OrderSagaController } from './sagas/order-saga.controller';
 import { OrderSagaRepository } from './sagas/order-saga.repository';
-import { PaymentDeadlineScheduler } from './sagas/payment-deadline.scheduler';
+import { OrderDeadlineScheduler } from './sagas/order-deadline.scheduler';
 import { ORDER_SCHEMA } from './schema';
 
-const CommandHandlers = [CreateOrderHandler, CancelOrderHandler, MarkOrderAwaitingPaymentHandler, ConfirmOrderHandler, RequestPaymentHandler];
+const CommandHandlers = [
+  CreateOrderHandler,
+  CancelOrderHandler,
+  MarkOrderAwaitingPaymentHandler,
+  ConfirmOrderHandler,
+  RequestPaymentHandler,
+  RequestRefundHandler,
+  RecordRefundHandler,
+  ForgetPaymentTokenHandler,
+];
 
 /**
  * The order service: createOrder/cancelOrder over Kafka request/reply, and the order-fulfilment
@@ -35,7 +48,7 @@ const CommandHandlers = [CreateOrderHandler, CancelOrderHandler, MarkOrderAwaiti
   imports: [
     ConfigModule,
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: ORDER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000] }),
+    DatabaseModule.forService({ schema: ORDER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000] }),
     TypeOrmModule.forFeature([OrderSagaEntity]),
     EventStoreModule.forService({ schema: ORDER_SCHEMA }),
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),
@@ -51,7 +64,7 @@ const CommandHandlers = [CreateOrderHandler, CancelOrderHandler, MarkOrderAwaiti
     OrderSagaRepository,
     { provide: PAYMENT_TRANSPORT, inject: [APP_CONFIG], useFactory: createPaymentTransport },
     PaymentClient,
-    PaymentDeadlineScheduler,
+    OrderDeadlineScheduler,
   ],
 })
 export class AppModule {}

@@ -11,11 +11,15 @@ const ms = (fallback: number, max: number) =>
 
 const settingsSchema = z
   .object({
-    // How long an order may wait for a payment outcome before the saga cancels it.
+    // How long an order may take from creation to a final status, whatever fails in between
+    // (inventory's answer dead-lettered, the payment request lost): then it is cancelled.
+    ORDER_DEADLINE_MS: ms(120_000, 24 * 60 * 60 * 1000),
+    // How long an order may wait for a payment outcome once requested (the earlier deadline wins).
     PAYMENT_DEADLINE_MS: ms(30_000, 24 * 60 * 60 * 1000),
     PAYMENT_DEADLINE_SCAN_MS: ms(500, 60_000),
   })
   .transform((env) => ({
+    orderDeadlineMs: env.ORDER_DEADLINE_MS,
     paymentDeadlineMs: env.PAYMENT_DEADLINE_MS,
     deadlineScanMs: env.PAYMENT_DEADLINE_SCAN_MS,
   }));

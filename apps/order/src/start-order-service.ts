@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type CommandServerIds, commandServerIds, startCommandServer } from '@app/commands';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { connectConsumer, type ConsumerServerOptions } from '@app/messaging';
-import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from './sagas/order-saga.consumer';
+import { ORDER_SAGA_CONSUMERS } from './sagas/order-saga.consumer';
 
 export interface OrderServiceOptions {
   commands?: CommandServerIds;
@@ -16,7 +16,7 @@ export interface OrderServiceOptions {
 
 const SAGA_SERVER: Partial<ConsumerServerOptions> = {
   // Orders are independent of one another: partitions proceed in parallel (order within one holds).
-  // Each group reads one topic of 3 partitions.
+  // Each group reads one topic (3 or 6 partitions).
   partitionsConsumedConcurrently: 3,
   // After a crash the group waits for the dead member's session to expire before it reassigns its
   // partitions, while the deadline scheduler runs on at once: with kafkajs' 30 s default, payments
@@ -33,7 +33,7 @@ const SAGA_SERVER: Partial<ConsumerServerOptions> = {
  */
 export async function startOrderService(app: INestApplication, { commands = commandServerIds('order'), sagaIdSuffix = '', sagaServer }: OrderServiceOptions = {}): Promise<void> {
   const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
-  for (const saga of [ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS]) {
+  for (const saga of ORDER_SAGA_CONSUMERS) {
     const ids = { groupId: saga.groupId + sagaIdSuffix, clientId: saga.clientId + sagaIdSuffix };
     connectConsumer(app, { ...saga, ...ids }, { brokers: kafkaBrokers, ...SAGA_SERVER, ...sagaServer });
   }

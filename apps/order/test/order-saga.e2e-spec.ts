@@ -18,7 +18,7 @@ import { CancelOrderCommand, SYSTEM } from '../src/commands/cancel-order/cancel-
 import { ConfirmOrderCommand } from '../src/commands/confirm-order/confirm-order.command';
 import { MarkOrderAwaitingPaymentCommand } from '../src/commands/mark-order-awaiting-payment/mark-order-awaiting-payment.command';
 import { ORDER_SETTINGS, type OrderSettings } from '../src/order-settings';
-import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from '../src/sagas/order-saga.consumer';
+import { ORDER_SAGA_CONSUMERS } from '../src/sagas/order-saga.consumer';
 import { startOrderService } from '../src/start-order-service';
 import { PaymentResponder } from './support/payment-responder';
 
@@ -26,7 +26,7 @@ assertTestDatabase();
 
 const run = randomUUID().slice(0, 8);
 const config = loadConfig();
-const SETTINGS: OrderSettings = { paymentDeadlineMs: 5000, deadlineScanMs: 200 };
+const SETTINGS: OrderSettings = { orderDeadlineMs: 15000, paymentDeadlineMs: 5000, deadlineScanMs: 200 };
 const ids = {
   commands: { clientId: `order-e2e-${run}`, groupId: `order-commands-e2e-${run}` },
   sagaIdSuffix: `.e2e-${run}`,
@@ -85,7 +85,7 @@ describe('the order service and its fulfilment saga', () => {
 
   const orderEvents = async (orderId: string) =>
     (
-      await db.query(`SELECT event_type, stream_version, payload, metadata, recorded_at FROM orders.events WHERE stream_id = $1 ORDER BY stream_version`, [
+      await db.query(`SELECT event_id, event_type, stream_version, payload, metadata, recorded_at FROM orders.events WHERE stream_id = $1 ORDER BY stream_version`, [
         `order-${orderId}`,
       ])
     ).rows;
@@ -94,7 +94,7 @@ describe('the order service and its fulfilment saga', () => {
     waitFor(`${type} for order ${orderId}`, async () => (await orderEvents(orderId)).find((e) => e.event_type === type), { timeoutMs });
   const sagaOf = async (orderId: string) => (await db.query(`SELECT * FROM orders.order_sagas WHERE order_id = $1`, [orderId])).rows[0];
   const processed = async (eventId: string) =>
-    (await db.query(`SELECT 1 FROM orders.processed_events WHERE consumer IN ('order-saga', 'order-saga-payments') AND event_id = $1`, [eventId])).rowCount === 1;
+    (await db.query(`SELECT 1 FROM orders.processed_events WHERE consumer IN ('order-saga', 'order-saga-payments', 'order-saga-orders') AND event_id = $1`, [eventId])).rowCount === 1;
 
   const envelope = <P>(type: string, aggregate: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
     eventId: randomUUID(),
@@ -125,6 +125,7 @@ describe('the order service and its fulfilment saga', () => {
   let probes: { slot: string; eventId: string }[] = [];
   const probeFor = (topic: string) => {
     const orderId = randomUUID();
+    if (topic === TOPICS.orders) return envelope('OrderConfirmed', 'order', orderId, { orderId, paymentId: randomUUID(), totalCents: 1 });
     return topic === TOPICS.inventory
       ? envelope('InventoryReservationFailed', 'reservation', orderId, { orderId, reason: 'UNKNOWN_SKU', lines: [{ sku: 'probe', requested: 1, available: 0 }] })
       : envelope('PaymentFailed', 'payment', randomUUID(), { paymentId: randomUUID(), orderId, amountCents: 1, reason: 'ERROR', message: 'probe' });
@@ -132,7 +133,7 @@ describe('the order service and its fulfilment saga', () => {
   const sagaListening = async () => {
     for (const probe of probes) if (await processed(probe.eventId)) proven.add(probe.slot);
     probes = [];
-    for (const topic of [TOPICS.inventory, TOPICS.payments]) {
+    for (const topic of [TOPICS.inventory, TOPICS.payments, TOPICS.orders]) {
       for (const { partition } of await kafkaAdmin.fetchTopicOffsets(topic)) {
         const slot = `${topic}:${partition}`;
         if (!proven.has(slot)) probes.push({ slot, eventId: (await publish(topic, probeFor(topic), partition)).eventId });
@@ -176,7 +177,7 @@ describe('the order service and its fulfilment saga', () => {
     await app?.close();
     await responder.stop();
     await producer?.disconnect();
-    const sagaGroups = [ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS].map((saga) => saga.groupId + ids.sagaIdSuffix);
+    const sagaGroups = ORDER_SAGA_CONSUMERS.map((saga) => saga.groupId + ids.sagaIdSuffix);
     await kafkaAdmin?.deleteGroups([ids.commands.groupId, ...sagaGroups, ids.client]).catch(() => undefined);
     await kafkaAdmin?.deleteTopics({ topics: sagaGroups.map(deadLetterTopic) }).catch(() => undefined);
     await kafkaAdmin?.disconnect();
@@ -283,6 +284,76 @@ describe('the order service and its fulfilment saga', () => {
     expect(responder.requestsFor(orderId).map((r) => r.message.data.paymentToken)).toEqual(['tok_timeout']);
     await waitFor('the saga to record the cancellation', async () => (await sagaOf(orderId))?.state === 'CANCELLED');
     expect(await sagaOf(orderId)).toMatchObject({ deadline_at: null });
+  });
+
+  describe('every order ends', () => {
+    const tokenOf = async (orderId: string) => (await db.query(`SELECT token FROM orders.payment_tokens WHERE order_id = $1`, [orderId])).rows;
+    const sagaHandled = (eventId: string) => waitFor(`the saga to handle ${eventId}`, () => processed(eventId));
+
+    it('is cancelled FULFILMENT_TIMEOUT when inventory never answers: the deadline runs from creation', async () => {
+      const orderId = await newOrder();
+      const [created] = await orderEvents(orderId);
+      // Stored with OrderCreated: nothing the saga does later (or fails to do) is needed for it.
+      const saga = await sagaOf(orderId);
+      expect(saga).toMatchObject({ state: 'PENDING', deadline_at: expect.any(Date) });
+      expect(saga.deadline_at.getTime() - created.recorded_at.getTime()).toBeGreaterThanOrEqual(SETTINGS.orderDeadlineMs - 100);
+
+      const cancelled = await waitForEvent(orderId, 'OrderCancelled', SETTINGS.orderDeadlineMs + 30000);
+      expect(cancelled.payload).toEqual({ orderId, reason: 'FULFILMENT_TIMEOUT' });
+      expect(cancelled.recorded_at.getTime() - created.recorded_at.getTime()).toBeGreaterThanOrEqual(SETTINGS.orderDeadlineMs - 100);
+      await sagaHandled(cancelled.event_id);
+      // No payment was ever requested: nothing to refund, and the token is gone.
+      expect(responder.requestsFor(orderId)).toEqual([]);
+      expect(responder.refundsFor(orderId)).toEqual([]);
+      expect(await tokenOf(orderId)).toEqual([]);
+      expect(await sagaOf(orderId)).toMatchObject({ state: 'CANCELLED', deadline_at: null });
+    });
+
+    it('asks for a refund when the deadline cancels an order whose payment was requested, and records the refund', async () => {
+      const orderId = await newOrder('tok_timeout');
+      await reserve(orderId);
+      const cancelled = await waitForEvent(orderId, 'OrderCancelled', SETTINGS.paymentDeadlineMs + 30000);
+      expect(cancelled.payload.reason).toBe('PAYMENT_TIMEOUT');
+
+      const [refund] = await waitFor('the refundPayment request', () => responder.refundsFor(orderId).length > 0 && responder.refundsFor(orderId));
+      expect(refund).toEqual({ key: orderId, message: { commandId: `refund:${orderId}`, correlationId: expect.any(String), issuedBy: null, data: { orderId } } });
+      expect(await tokenOf(orderId)).toEqual([]);
+
+      // The payment succeeded after all (its outcome was only late): the saga says a refund is due.
+      const paymentId = randomUUID();
+      await paymentProcessed(orderId, paymentId);
+      await waitFor('the saga to flag the refund', async () => (await sagaOf(orderId))?.state === 'REFUND_DUE');
+      expect(await eventTypes(orderId)).toEqual(['OrderCreated', 'OrderAwaitingPayment', 'OrderCancelled']);
+
+      const refunded = envelope('PaymentRefunded', 'payment', paymentId, { paymentId, orderId, amountCents: TOTAL });
+      await publish(TOPICS.payments, refunded);
+      await publish(TOPICS.payments, refunded);
+      const recorded = await waitForEvent(orderId, 'OrderRefunded');
+      expect(recorded.payload).toEqual({ orderId, paymentId, amountCents: TOTAL });
+      await waitFor('the saga to end REFUNDED', async () => (await sagaOf(orderId))?.state === 'REFUNDED');
+      // A late duplicate of the payment's outcome cannot take the state back.
+      await sagaHandled((await paymentProcessed(orderId, paymentId)).eventId);
+      expect((await sagaOf(orderId)).state).toBe('REFUNDED');
+      expect(await eventTypes(orderId)).toEqual(['OrderCreated', 'OrderAwaitingPayment', 'OrderCancelled', 'OrderRefunded']);
+    });
+
+    it('asks for no refund for an order cancelled out of stock, and forgets the token of a confirmed one', async () => {
+      const outOfStock = await newOrder();
+      await publish(
+        TOPICS.inventory,
+        envelope('InventoryReservationFailed', 'reservation', outOfStock, { orderId: outOfStock, reason: 'OUT_OF_STOCK', lines: [{ sku: LINES[0].sku, requested: 2, available: 0 }] }),
+      );
+      await sagaHandled((await waitForEvent(outOfStock, 'OrderCancelled')).event_id);
+      expect(responder.refundsFor(outOfStock)).toEqual([]);
+
+      const paid = await newOrder();
+      await reserve(paid);
+      await waitFor('the processPayment request', () => responder.requestsFor(paid).length > 0);
+      await paymentProcessed(paid, paymentIds.get(paid)!);
+      await sagaHandled((await waitForEvent(paid, 'OrderConfirmed')).event_id);
+      expect(await tokenOf(paid)).toEqual([]);
+      expect(responder.refundsFor(paid)).toEqual([]);
+    });
   });
 
   describe('commands racing on one order', () => {

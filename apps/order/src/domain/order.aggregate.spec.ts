@@ -96,6 +96,33 @@ describe('Order', () => {
     expect(order.status).toBe('CONFIRMED');
   });
 
+  it('names the deadline by how far the order got: FULFILMENT_TIMEOUT while PENDING, else PAYMENT_TIMEOUT', () => {
+    expect(orderIn('PENDING').deadlineReason()).toBe('FULFILMENT_TIMEOUT');
+    expect(orderIn('AWAITING_PAYMENT').deadlineReason()).toBe('PAYMENT_TIMEOUT');
+  });
+
+  it('knows whether a payment was requested: only once it awaited payment', () => {
+    expect(orderIn('PENDING').paymentRequested).toBe(false);
+    expect(orderIn('CANCELLED').paymentRequested).toBe(false);
+    expect(orderIn('AWAITING_PAYMENT').paymentRequested).toBe(true);
+  });
+
+  it('records the refund of a cancelled order once, with OrderRefunded', () => {
+    const order = orderIn('AWAITING_PAYMENT');
+    order.cancel('PAYMENT_TIMEOUT');
+    order.uncommit();
+
+    order.recordRefund(paymentId, 2500);
+    order.recordRefund(paymentId, 2500);
+
+    expect(order).toMatchObject({ status: 'CANCELLED', refunded: true, paymentId });
+    expect(order.getUncommittedEvents()).toEqual([expect.objectContaining({ type: 'OrderRefunded', payload: { orderId: order.id, paymentId, amountCents: 2500 } })]);
+  });
+
+  it('refuses a refund for an order that is not cancelled, as CONFLICT', () => {
+    expect(() => orderIn('CONFIRMED').recordRefund(paymentId, 2500)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+
   it('rebuilds the same state from its history', () => {
     const original = Order.create(randomUUID(), randomUUID(), lines);
     original.markAwaitingPayment(priced, 2500);

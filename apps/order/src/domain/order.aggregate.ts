@@ -1,6 +1,6 @@
 import { CommandRejected } from '@app/commands';
 import { EventSourcedAggregate } from '@app/event-store';
-import { OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated } from '@app/events';
+import { OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated, OrderRefunded } from '@app/events';
 
 export type OrderStatus = 'PENDING' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'CANCELLED';
 export type OrderLine = OrderCreated['payload']['lines'][number];
@@ -8,7 +8,7 @@ export type PricedLine = OrderAwaitingPayment['payload']['lines'][number];
 export type CancellationReason = OrderCancelled['payload']['reason'];
 
 /**
- * PENDING -> AWAITING_PAYMENT -> CONFIRMED | CANCELLED. Methods decide and `apply`; only the
+ * PENDING -> AWAITING_PAYMENT -> CONFIRMED | CANCELLED (-> refunded, when it was paid all the same). Methods decide and `apply`; only the
  * `on<Event>` handlers change state, so replaying the stream rebuilds exactly this object.
  * A method that finds its work already done applies nothing: redelivered saga events and
  * retried commands must not append twice.
@@ -21,6 +21,8 @@ export class Order extends EventSourcedAggregate {
   totalCents?: number;
   paymentId?: string;
   cancellationReason?: CancellationReason;
+  /** Set once a cancelled order's payment was given back (OrderRefunded). */
+  refunded = false;
 
   constructor(private readonly orderId: string) {
     super();
@@ -56,6 +58,23 @@ export class Order extends EventSourcedAggregate {
     this.apply(new OrderCancelled(detail ? { orderId: this.id, reason, detail } : { orderId: this.id, reason }));
   }
 
+  /** The reason a passed deadline gives: it depends on how far the order got, decided on the fresh state. */
+  deadlineReason(): CancellationReason {
+    return this.status === 'PENDING' ? 'FULFILMENT_TIMEOUT' : 'PAYMENT_TIMEOUT';
+  }
+
+  /** Whether a payment was ever asked for: only an order that reached AWAITING_PAYMENT (it has a total). */
+  get paymentRequested(): boolean {
+    return this.totalCents !== undefined;
+  }
+
+  /** A cancelled order's payment came back; recorded once, so the order's history shows it. */
+  recordRefund(paymentId: string, amountCents: number): void {
+    if (this.refunded) return;
+    if (this.status !== 'CANCELLED') throw new CommandRejected('CONFLICT', `order ${this.id} is ${this.status}: only a cancelled order is refunded`);
+    this.apply(new OrderRefunded({ orderId: this.id, paymentId, amountCents }));
+  }
+
   onOrderCreated({ payload }: OrderCreated): void {
     this.userId = payload.userId;
     this.lines = payload.lines;
@@ -74,5 +93,10 @@ export class Order extends EventSourcedAggregate {
   onOrderCancelled({ payload }: OrderCancelled): void {
     this.status = 'CANCELLED';
     this.cancellationReason = payload.reason;
+  }
+
+  onOrderRefunded({ payload }: OrderRefunded): void {
+    this.refunded = true;
+    this.paymentId = payload.paymentId;
   }
 }

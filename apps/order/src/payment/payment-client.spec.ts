@@ -16,6 +16,14 @@ describe('PaymentClient', () => {
     expect(calls).toEqual([[COMMANDS.processPayment, { key: data.orderId, value: { commandId: `pay:${data.orderId}`, correlationId: 'corr-1', issuedBy: null, data } }]]);
   });
 
+  it('sends refundPayment one way, keyed by the order, with commandId refund:<orderId>', async () => {
+    const emit = jest.fn(() => of(undefined));
+
+    await clientWith(emit).refund(data.orderId, 'corr-2');
+    const { orderId } = data;
+    expect(emit.mock.calls).toEqual([[COMMANDS.refundPayment, { key: orderId, value: { commandId: `refund:${orderId}`, correlationId: 'corr-2', issuedBy: null, data: { orderId } } }]]);
+  });
+
   it('throws when the broker does not take the request, so the saga step is retried', async () => {
     await expect(clientWith(jest.fn(() => throwError(() => new Error('broker down')))).request(data, 'c')).rejects.toThrow('broker down');
   });

@@ -4,7 +4,7 @@ import { ClientKafka } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
-import { COMMAND_TOPICS, COMMANDS, type CommandMessage, type ProcessPaymentData } from '@app/commands';
+import { COMMAND_TOPICS, COMMANDS, type CommandMessage, type ProcessPaymentData, type RefundPaymentData } from '@app/commands';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 
 /** The Kafka transport (producer only); a token so unit specs can hand in a stand-in. */
@@ -36,7 +36,7 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     // Topic auto-creation is off, and the command server ensures the command topics only after init.
-    await ensureTopics(this.config.kafkaBrokers, COMMAND_TOPICS.filter((t) => t.topic === COMMANDS.processPayment));
+    await ensureTopics(this.config.kafkaBrokers, COMMAND_TOPICS.filter((t) => t.topic === COMMANDS.processPayment || t.topic === COMMANDS.refundPayment));
     await this.transport.connect();
   }
 
@@ -46,8 +46,16 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Throws when the broker did not take the request, so the saga step is retried (same commandId: charged once). */
-  async request(data: ProcessPaymentData, correlationId: string): Promise<void> {
-    const message: CommandMessage<ProcessPaymentData> = { commandId: `pay:${data.orderId}`, correlationId, issuedBy: null, data };
-    await lastValueFrom(this.transport.emit(COMMANDS.processPayment, { key: data.orderId, value: message }), { defaultValue: undefined });
+  request(data: ProcessPaymentData, correlationId: string): Promise<void> {
+    return this.send(COMMANDS.processPayment, { commandId: `pay:${data.orderId}`, correlationId, issuedBy: null, data });
+  }
+
+  /** Same one-way terms; idempotent per order at the payment service, so resending is harmless. */
+  refund(orderId: string, correlationId: string): Promise<void> {
+    return this.send<RefundPaymentData>(COMMANDS.refundPayment, { commandId: `refund:${orderId}`, correlationId, issuedBy: null, data: { orderId } });
+  }
+
+  private async send<D extends { orderId: string }>(pattern: string, message: CommandMessage<D>): Promise<void> {
+    await lastValueFrom(this.transport.emit(pattern, { key: message.data.orderId, value: message }), { defaultValue: undefined });
   }
 }

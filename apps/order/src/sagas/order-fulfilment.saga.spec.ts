@@ -1,9 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { InventoryReleased, InventoryReservationFailed, InventoryReserved, PaymentFailed, PaymentProcessed, type EventEnvelope } from '@app/events';
+import {
+  InventoryReleased,
+  InventoryReservationFailed,
+  InventoryReserved,
+  OrderCancelled,
+  OrderConfirmed,
+  PaymentFailed,
+  PaymentProcessed,
+  PaymentRefunded,
+  type EventEnvelope,
+} from '@app/events';
 import { CancelOrderCommand } from '../commands/cancel-order/cancel-order.command';
 import { ConfirmOrderCommand } from '../commands/confirm-order/confirm-order.command';
+import { ForgetPaymentTokenCommand } from '../commands/forget-payment-token/forget-payment-token.command';
 import { MarkOrderAwaitingPaymentCommand } from '../commands/mark-order-awaiting-payment/mark-order-awaiting-payment.command';
+import { RecordRefundCommand } from '../commands/record-refund/record-refund.command';
 import { RequestPaymentCommand } from '../commands/request-payment/request-payment.command';
+import { RequestRefundCommand } from '../commands/request-refund/request-refund.command';
 import { commandsFor, OrderFulfilmentSaga } from './order-fulfilment.saga';
 import { receivedEvent, withCause } from './received-event';
 
@@ -43,6 +56,24 @@ describe('the order-fulfilment saga', () => {
     const commands = await commandsFor(saga, withCause(failed, cause));
 
     expect(commands).toEqual([expect.objectContaining({ orderId, reason: 'PAYMENT_FAILED', cancelledBy: 'system', detail: 'DECLINED: card declined' })]);
+  });
+
+  it('asks for a refund on every OrderCancelled (the handler decides whether one is due), then forgets the token', async () => {
+    const commands = await commandsFor(saga, withCause(new OrderCancelled({ orderId, reason: 'PAYMENT_TIMEOUT' }), cause));
+
+    expect(commands).toEqual([new RequestRefundCommand(orderId, cause), new ForgetPaymentTokenCommand(orderId)]);
+  });
+
+  it('forgets the token of a confirmed order', async () => {
+    const commands = await commandsFor(saga, withCause(new OrderConfirmed({ orderId, paymentId, totalCents: 2500 }), cause));
+
+    expect(commands).toEqual([new ForgetPaymentTokenCommand(orderId)]);
+  });
+
+  it('records PaymentRefunded on the order', async () => {
+    const commands = await commandsFor(saga, withCause(new PaymentRefunded({ paymentId, orderId, amountCents: 2500 }), cause));
+
+    expect(commands).toEqual([new RecordRefundCommand(orderId, paymentId, 2500, cause)]);
   });
 
   it('ignores the events of those topics it has no step for', async () => {

@@ -1,20 +1,26 @@
 import { type ICommand, type IEvent, ofType, Saga } from '@nestjs/cqrs';
 import { lastValueFrom, map, merge, mergeMap, type Observable, of, toArray } from 'rxjs';
-import { InventoryReservationFailed, InventoryReserved, PaymentFailed, PaymentProcessed } from '@app/events';
+import { InventoryReservationFailed, InventoryReserved, OrderCancelled, OrderConfirmed, PaymentFailed, PaymentProcessed, PaymentRefunded } from '@app/events';
 import { CancelOrderCommand, SYSTEM } from '../commands/cancel-order/cancel-order.command';
 import { ConfirmOrderCommand } from '../commands/confirm-order/confirm-order.command';
 import { fromEvent } from '../commands/append-context';
+import { ForgetPaymentTokenCommand } from '../commands/forget-payment-token/forget-payment-token.command';
 import { MarkOrderAwaitingPaymentCommand } from '../commands/mark-order-awaiting-payment/mark-order-awaiting-payment.command';
+import { RecordRefundCommand } from '../commands/record-refund/record-refund.command';
 import { RequestPaymentCommand } from '../commands/request-payment/request-payment.command';
+import { RequestRefundCommand } from '../commands/request-refund/request-refund.command';
 import type { CancellationReason } from '../domain/order.aggregate';
 import { causeOf } from './received-event';
 
 /*
  * The order-fulfilment saga, and why a SIGKILL at any point followed by a restart still finishes it.
  *
- * Flow: OrderCreated -> (inventory) InventoryReserved -> MarkOrderAwaitingPayment + RequestPayment
- * (deadline stored, processPayment sent) -> PaymentProcessed -> ConfirmOrder | PaymentFailed or the
- * deadline -> CancelOrder. InventoryReservationFailed -> CancelOrder(OUT_OF_STOCK).
+ * Flow: CreateOrder (saga row and its deadline stored with OrderCreated) -> (inventory)
+ * InventoryReserved -> MarkOrderAwaitingPayment + RequestPayment (deadline brought forward,
+ * processPayment sent) -> PaymentProcessed -> ConfirmOrder | PaymentFailed or the deadline ->
+ * CancelOrder. InventoryReservationFailed -> CancelOrder(OUT_OF_STOCK). OrderCancelled ->
+ * RequestRefund (refundPayment: refund, or void what is not charged yet) -> PaymentRefunded ->
+ * RecordRefund (OrderRefunded). OrderConfirmed / OrderCancelled -> the card token is deleted.
  *
  * 1. Events reach the saga through the consumer runtime (group order.saga). An offset is committed
  *    only after runtime.process settled the event, i.e. after every command of its step was
@@ -37,11 +43,15 @@ import { causeOf } from './received-event';
  *    (10 s, see startOrderService) has expired. If none comes, the deadline scheduler (every
  *    replica, every PAYMENT_DEADLINE_SCAN_MS) reads the deadline from Postgres, not from a timer
  *    that died with the process, claims it with FOR UPDATE SKIP LOCKED and a lease (a claimer
- *    killed before cancelling delays the cancel by the lease only), and cancels PAYMENT_TIMEOUT.
+ *    killed before cancelling delays the cancel by the lease only), and cancels PAYMENT_TIMEOUT
+ *    (FULFILMENT_TIMEOUT while still PENDING: the deadline runs from creation).
  * 6. Races that remain are business outcomes: paid after the deadline cancelled -> the saga row
- *    says REFUND_DUE (no refund command exists yet); timed out after a confirmation -> no-op.
- * 7. A command that keeps failing is retried with backoff, then its event goes to order.saga.dlq
- *    (listed and redriven with the messaging lib's tools); the deadline still closes that order.
+ *    says REFUND_DUE until PaymentRefunded; the refund itself was requested on OrderCancelled,
+ *    durably (the offset moves only after the broker took the request), so no flag can lose it;
+ *    timed out after a confirmation -> no-op.
+ * 7. A command that keeps failing is retried with backoff, then its event goes to the group's
+ *    dead-letter topic (listed and redriven with the messaging lib's tools); the deadline from
+ *    creation still closes that order, and its OrderCancelled releases the stock.
  */
 export class OrderFulfilmentSaga {
   @Saga()
@@ -65,6 +75,18 @@ export class OrderFulfilmentSaga {
       events$.pipe(
         ofType(PaymentFailed),
         map((e) => cancel(e, 'PAYMENT_FAILED', `${e.payload.reason}: ${e.payload.message}`)),
+      ),
+      events$.pipe(
+        ofType(OrderCancelled),
+        mergeMap((e) => [new RequestRefundCommand(e.payload.orderId, causeOf(e)), new ForgetPaymentTokenCommand(e.payload.orderId)]),
+      ),
+      events$.pipe(
+        ofType(OrderConfirmed),
+        map((e) => new ForgetPaymentTokenCommand(e.payload.orderId)),
+      ),
+      events$.pipe(
+        ofType(PaymentRefunded),
+        map((e) => new RecordRefundCommand(e.payload.orderId, e.payload.paymentId, e.payload.amountCents, causeOf(e))),
       ),
     );
 }

@@ -4,7 +4,7 @@ import { Ctx } from '@nestjs/microservices';
 import { type EventEnvelope, TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type KafkaBatchContext } from '@app/messaging';
 import { commandsFor, OrderFulfilmentSaga } from './order-fulfilment.saga';
-import { ORDER_SAGA_INVENTORY, ORDER_SAGA_PAYMENTS } from './order-saga.consumer';
+import { ORDER_SAGA_INVENTORY, ORDER_SAGA_ORDERS, ORDER_SAGA_PAYMENTS } from './order-saga.consumer';
 import { receivedEvent } from './received-event';
 
 @Controller()
@@ -25,6 +25,11 @@ export class OrderSagaController {
 
   @ConsumerPattern(ORDER_SAGA_PAYMENTS, TOPICS.payments)
   onPaymentEvent(@Ctx() ctx: KafkaBatchContext) {
+    return this.runtime.process(ctx, (event) => this.react(event));
+  }
+
+  @ConsumerPattern(ORDER_SAGA_ORDERS, TOPICS.orders)
+  onOrderEvent(@Ctx() ctx: KafkaBatchContext) {
     return this.runtime.process(ctx, (event) => this.react(event));
   }
 

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ORDER_SCHEMA } from '../schema';
 
-/** The order's status as the saga last recorded it, or REFUND_DUE: paid after it was cancelled. */
-export type SagaState = 'PENDING' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'REFUND_DUE';
+/**
+ * The order's status as the saga last recorded it, or REFUND_DUE: paid after it was cancelled,
+ * refund requested; REFUNDED: that payment was given back.
+ */
+export type SagaState = 'PENDING' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'CANCELLED' | 'REFUND_DUE' | 'REFUNDED';
 
 // bigint comes back from pg as a string; totals stay far below 2^53.
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -22,7 +25,7 @@ export class OrderSagaEntity {
   @Column('uuid', { name: 'payment_id', nullable: true })
   paymentId: string | null;
 
-  /** Past this, an order still awaiting payment is cancelled with PAYMENT_TIMEOUT. */
+  /** Past this, an order not yet final is cancelled (FULFILMENT_TIMEOUT while PENDING, else PAYMENT_TIMEOUT). */
   @Column('timestamptz', { name: 'deadline_at', nullable: true })
   deadlineAt: Date | null;
 

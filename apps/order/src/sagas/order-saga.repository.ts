@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { Queryable } from '@app/event-store';
 import type { Order } from '../domain/order.aggregate';
 import { ORDER_SCHEMA as S } from '../schema';
-import { OrderSagaEntity } from './order-saga.entity';
+import { OrderSagaEntity, type SagaState } from './order-saga.entity';
 
 export interface OverdueSaga {
   orderId: string;
   correlationId: string | null;
 }
+
+const stateOf = (order: Order): SagaState => (order.refunded ? 'REFUNDED' : order.status);
+const ms = `* interval '1 millisecond'`;
 
 // TypeORM answers an UPDATE on postgres with [rows, affected count].
 const updatedRows = <T>(result: unknown): T[] => (result as [T[], number])[0];
@@ -17,7 +21,7 @@ const UPSERT = `
   INSERT INTO "${S}".order_sagas AS s (order_id, state, total_cents, payment_id, order_version, correlation_id, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, now())
   ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, total_cents = EXCLUDED.total_cents, payment_id = EXCLUDED.payment_id,
-    deadline_at = CASE WHEN EXCLUDED.state = 'AWAITING_PAYMENT' THEN s.deadline_at END,
+    deadline_at = CASE WHEN EXCLUDED.state IN ('PENDING', 'AWAITING_PAYMENT') THEN s.deadline_at END,
     order_version = EXCLUDED.order_version, updated_at = now()
   WHERE s.order_version < EXCLUDED.order_version`;
 
@@ -33,25 +37,49 @@ export class OrderSagaRepository {
     return this.rows.findOneBy({ orderId });
   }
 
-  /** Mirrors the order after a command, also when it appended nothing (heals a crash between append and record). */
-  async record(order: Order, correlationId: string): Promise<void> {
-    await this.rows.query(UPSERT, [order.id, order.status, order.totalCents ?? null, order.paymentId ?? null, order.version, correlationId]);
+  /**
+   * The saga of a new order, with its deadline from creation, in the OrderCreated transaction:
+   * whatever fails afterwards (an event dead-lettered anywhere, a request lost), the scheduler
+   * finds this row and ends the order.
+   */
+  async open(tx: Queryable, orderId: string, correlationId: string, deadlineMs: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${S}".order_sagas (order_id, state, order_version, correlation_id, deadline_at, updated_at)
+       VALUES ($1, 'PENDING', 1, $2, now() + $3::int ${ms}, now()) ON CONFLICT (order_id) DO NOTHING`,
+      [orderId, correlationId, deadlineMs],
+    );
   }
 
-  /** Paid after being cancelled: someone has to refund. Kept until the order changes again. */
+  /** Mirrors the order after a command, also when it appended nothing (heals a crash between append and record). */
+  async record(order: Order, correlationId: string): Promise<void> {
+    await this.rows.query(UPSERT, [order.id, stateOf(order), order.totalCents ?? null, order.paymentId ?? null, order.version, correlationId]);
+  }
+
+  /**
+   * Paid after being cancelled: the refund was requested when the order was cancelled (the saga
+   * answers every OrderCancelled with RefundPayment), so this only tells the admin what is going
+   * on until PaymentRefunded arrives. Never written over REFUNDED; the cancellation it follows is
+   * final, so no later state of the order can overwrite it before the refund.
+   */
   async flagRefundDue(order: Order, paymentId: string, correlationId: string): Promise<void> {
     await this.rows.query(
       `INSERT INTO "${S}".order_sagas AS s (order_id, state, total_cents, payment_id, order_version, correlation_id, updated_at)
        VALUES ($1, 'REFUND_DUE', $2, $3, $4, $5, now())
-       ON CONFLICT (order_id) DO UPDATE SET state = 'REFUND_DUE', payment_id = EXCLUDED.payment_id, deadline_at = NULL, updated_at = now()`,
+       ON CONFLICT (order_id) DO UPDATE SET state = 'REFUND_DUE', payment_id = EXCLUDED.payment_id, deadline_at = NULL,
+         order_version = greatest(s.order_version, EXCLUDED.order_version), updated_at = now()
+       WHERE s.state <> 'REFUNDED'`,
       [order.id, order.totalCents ?? null, paymentId, order.version, correlationId],
     );
   }
 
-  /** Sets the deadline unless one is set: a redelivered request must not push it back. False when the saga no longer awaits payment. */
+  /**
+   * Brings the deadline forward to the payment deadline, never back: a redelivered request keeps
+   * the first one, and the deadline from creation wins when it is earlier. False when the saga no
+   * longer awaits payment.
+   */
   async armDeadline(orderId: string, deadlineMs: number): Promise<boolean> {
     const result: unknown = await this.rows.query(
-      `UPDATE "${S}".order_sagas SET deadline_at = coalesce(deadline_at, now() + $2::int * interval '1 millisecond'), updated_at = now()
+      `UPDATE "${S}".order_sagas SET deadline_at = least(deadline_at, now() + $2::int ${ms}), updated_at = now()
        WHERE order_id = $1 AND state = 'AWAITING_PAYMENT' RETURNING order_id`,
       [orderId, deadlineMs],
     );
@@ -65,9 +93,9 @@ export class OrderSagaRepository {
    */
   async claimOverdue(limit: number, leaseMs: number): Promise<OverdueSaga[]> {
     const result: unknown = await this.rows.query(
-      `UPDATE "${S}".order_sagas SET deadline_at = now() + $2::int * interval '1 millisecond', updated_at = now()
+      `UPDATE "${S}".order_sagas SET deadline_at = now() + $2::int ${ms}, updated_at = now()
        WHERE order_id IN (
-         SELECT order_id FROM "${S}".order_sagas WHERE state = 'AWAITING_PAYMENT' AND deadline_at < now()
+         SELECT order_id FROM "${S}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') AND deadline_at < now()
          ORDER BY deadline_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING order_id AS "orderId", correlation_id AS "correlationId"`,
       [limit, leaseMs],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { COMMANDS, type CommandMessage, type CommandReply, type ProcessPaymentData, type ProcessPaymentResult } from '@app/commands';
+import { COMMANDS, type CommandMessage, type CommandReply, type ProcessPaymentData, type ProcessPaymentResult, type RefundPaymentData } from '@app/commands';
 import { PRODUCER_CONFIG } from '@app/messaging';
 
 export type Answer = (data: ProcessPaymentData) => CommandReply<ProcessPaymentResult> | undefined;
@@ -13,6 +13,8 @@ export type Answer = (data: ProcessPaymentData) => CommandReply<ProcessPaymentRe
  */
 export class PaymentResponder {
   readonly requests: { key: string; message: CommandMessage<ProcessPaymentData> }[] = [];
+  /** refundPayment commands (one way, never answered) for the orders it was told about. */
+  readonly refunds: { key: string; message: CommandMessage<RefundPaymentData> }[] = [];
   private readonly orders = new Set<string>();
   private readonly kafka: Kafka;
   private readonly groupId = `payment-responder-e2e-${randomUUID().slice(0, 8)}`;
@@ -34,6 +36,10 @@ export class PaymentResponder {
     return this.requests.filter((r) => r.message.data.orderId === orderId);
   }
 
+  refundsFor(orderId: string) {
+    return this.refunds.filter((r) => r.message.data.orderId === orderId);
+  }
+
   async start(): Promise<void> {
     this.producer = this.kafka.producer(PRODUCER_CONFIG);
     await this.producer.connect();
@@ -41,11 +47,12 @@ export class PaymentResponder {
     const joined = new Promise((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, resolve));
     await this.consumer.connect();
     // From the beginning: a request sent while this group was still joining is not lost.
-    await this.consumer.subscribe({ topic: COMMANDS.processPayment, fromBeginning: true });
+    await this.consumer.subscribe({ topics: [COMMANDS.processPayment, COMMANDS.refundPayment], fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, message }) => {
         const packet = JSON.parse(message.value!.toString()) as CommandMessage<ProcessPaymentData>;
         if (!this.orders.has(packet.data?.orderId)) return;
+        if (topic === COMMANDS.refundPayment) return void this.refunds.push({ key: message.key!.toString(), message: packet });
         this.requests.push({ key: message.key!.toString(), message: packet });
         const reply = this.answer(packet.data);
         const header = (name: string) => message.headers![name]!.toString();

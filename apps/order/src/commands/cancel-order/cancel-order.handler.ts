@@ -4,7 +4,7 @@ import { CommandRejected, type CommandResult } from '@app/commands';
 import type { Order } from '../../domain/order.aggregate';
 import { OrderRepository } from '../../domain/order.repository';
 import { OrderSagaRepository } from '../../sagas/order-saga.repository';
-import { CancelOrderCommand, SYSTEM, type CancelledBy } from './cancel-order.command';
+import { CancelOrderCommand, DEADLINE_PASSED, SYSTEM, type CancelledBy } from './cancel-order.command';
 
 @CommandHandler(CancelOrderCommand)
 export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand> {
@@ -19,7 +19,7 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand> {
     const order = await this.orders.change(
       orderId,
       (o) => {
-        if (decide(o, cancelledBy)) o.cancel(reason, detail);
+        if (decide(o, cancelledBy)) o.cancel(reason === DEADLINE_PASSED ? o.deadlineReason() : reason, detail);
       },
       context,
     );

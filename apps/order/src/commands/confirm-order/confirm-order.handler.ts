@@ -27,8 +27,8 @@ export class ConfirmOrderHandler implements ICommandHandler<ConfirmOrderCommand>
     );
     if (!order) return this.log.warn(`payment for unknown order ${orderId}: skipped`);
     if (!paidTooLate) return this.sagas.record(order, cause.correlationId);
-    // No refund command exists yet: the saga row (REFUND_DUE) and this line are how it is found.
-    this.log.error(`order ${orderId} was cancelled (${order.cancellationReason}) but payment ${paymentId} succeeded: refund due`);
+    // The refund was requested when the order was cancelled (RequestRefund); the row says so until PaymentRefunded.
+    this.log.warn(`order ${orderId} was cancelled (${order.cancellationReason}) but payment ${paymentId} succeeded: refund due`);
     await this.sagas.flagRefundDue(order, paymentId, cause.correlationId);
   }
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CreateOrderResult } from '@app/commands';
 import { parseStreamId } from '@app/events';
 import { Order } from '../../domain/order.aggregate';
 import { OrderRepository } from '../../domain/order.repository';
+import { ORDER_SETTINGS, type OrderSettings } from '../../order-settings';
 import { UNIQUE_VIOLATION } from '../../persistence/pg-errors';
 import { OrderRequests } from '../../persistence/order-requests';
 import { PaymentTokens } from '../../persistence/payment-tokens';
+import { OrderSagaRepository } from '../../sagas/order-saga.repository';
 import { fromCommand } from '../append-context';
 import { CreateOrderCommand } from './create-order.command';
 
@@ -23,9 +26,11 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
     private readonly orders: OrderRepository,
     private readonly requests: OrderRequests,
     private readonly tokens: PaymentTokens,
+    private readonly sagas: OrderSagaRepository,
+    @Inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
   ) {}
 
-  /** Key row, token and OrderCreated commit together, or not at all. */
+  /** Key row, token, the saga with its deadline and OrderCreated commit together, or not at all. */
   async execute({ input, issuedBy: { userId }, meta }: CreateOrderCommand): Promise<CreateOrderResult> {
     const key = input.idempotencyKey;
     const earlier = key && (await this.requests.find(userId, key));
@@ -35,6 +40,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
       return await this.orders.store.transaction(async (tx) => {
         if (key) await this.requests.insert(tx, userId, key, order.id);
         await this.tokens.insert(tx, order.id, input.paymentToken);
+        await this.sagas.open(tx, order.id, meta.correlationId, this.settings.orderDeadlineMs);
         const appended = (await this.orders.save(order, { tx, ...fromCommand(meta, userId) }))!;
         if (appended.duplicate) throw new AlreadyCreated(parseStreamId(appended.streamId).id);
         return { orderId: order.id, result: { aggregateId: order.id, version: appended.version, position: appended.position } };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { fromDeadline } from '../commands/append-context';
-import { CancelOrderCommand, SYSTEM } from '../commands/cancel-order/cancel-order.command';
+import { CancelOrderCommand, DEADLINE_PASSED, SYSTEM } from '../commands/cancel-order/cancel-order.command';
 import { ORDER_SETTINGS, type OrderSettings } from '../order-settings';
 import { OrderSagaRepository } from './order-saga.repository';
 
@@ -9,10 +9,14 @@ const BATCH = 50;
 /** How long a claimed saga is left to its claimer before another scan may take it again. */
 const CLAIM_LEASE_MS = 30_000;
 
-/** Cancels orders whose payment outcome did not arrive in time (PAYMENT_TIMEOUT). */
+/**
+ * Cancels orders that did not reach a final status in time: FULFILMENT_TIMEOUT while still
+ * PENDING (inventory's answer never came or was dead-lettered), PAYMENT_TIMEOUT while awaiting
+ * the payment. The handler picks the reason on the order's fresh state.
+ */
 @Injectable()
-export class PaymentDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = new Logger(PaymentDeadlineScheduler.name);
+export class OrderDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(OrderDeadlineScheduler.name);
   private running = false;
   private loop?: Promise<void>;
   private wake: () => void = () => undefined;
@@ -39,7 +43,7 @@ export class PaymentDeadlineScheduler implements OnApplicationBootstrap, OnModul
   async cancelOverdue(): Promise<void> {
     for (const { orderId, correlationId } of await this.sagas.claimOverdue(BATCH, CLAIM_LEASE_MS)) {
       try {
-        await this.commandBus.execute(new CancelOrderCommand(orderId, 'PAYMENT_TIMEOUT', SYSTEM, fromDeadline(orderId, correlationId)));
+        await this.commandBus.execute(new CancelOrderCommand(orderId, DEADLINE_PASSED, SYSTEM, fromDeadline(orderId, correlationId)));
       } catch (err) {
         this.log.error(`cancelling overdue order ${orderId} failed; retried after ${CLAIM_LEASE_MS} ms: ${err.message}`);
       }
@@ -48,7 +52,7 @@ export class PaymentDeadlineScheduler implements OnApplicationBootstrap, OnModul
 
   private async run(): Promise<void> {
     while (this.running) {
-      await this.cancelOverdue().catch((err: Error) => this.log.error(`payment deadline scan failed: ${err.message}`));
+      await this.cancelOverdue().catch((err: Error) => this.log.error(`order deadline scan failed: ${err.message}`));
       if (!this.running) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.deadlineScanMs);
