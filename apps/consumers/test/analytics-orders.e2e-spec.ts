@@ -176,6 +176,22 @@ describe('the analytics consumer on orders: facts and sales rollups', () => {
     expect(await everything()).toEqual(figures);
   });
 
+  it('fills in what only an older event sets when it is redriven after a newer one, undoing nothing newer', async () => {
+    const order = orderStream(randomPastHour());
+    // OrderAwaitingPayment missing (as if dead-lettered): the cancellation lands on a fact without a total.
+    const partition = await produce(order.created);
+    await produce(order.cancelled(3, 'PAYMENT_TIMEOUT'), partition);
+    await waitForVersions({ [order.orderId]: 3 });
+    expect((await facts([order.orderId]))[0]).toMatchObject({ status: 'CANCELLED', total_cents: null });
+
+    await produce(order.awaitingPayment(1800), partition);
+    const [fact] = await waitFor('the total filled in', async () => {
+      const rows = await facts([order.orderId]);
+      return rows[0]?.total_cents === 1800 && rows;
+    });
+    expect(fact).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'PAYMENT_TIMEOUT', version: 3 });
+  });
+
   it('leaves every figure as it was after the consumer replays the topics from the first offset, re-applying this run’s events', async () => {
     const figures = await everything();
     // processed_events would skip every replayed event; forgetting this run's records makes the

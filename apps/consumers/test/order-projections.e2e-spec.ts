@@ -165,20 +165,33 @@ describe('the projections consumer on orders, payments and the event log', () =>
     });
   });
 
-  it('changes nothing for a duplicate, nor for an older event arriving late', async () => {
+  it('changes nothing for a duplicate, nor for an applied older event delivered again under a new id', async () => {
     const order = orderStream();
     for (const e of [order.created, order.awaitingPayment, order.confirmed]) await produce(TOPICS.orders, e);
     const confirmed = await waitFor('the confirmed order', async () => (await orderView(order.orderId))?.version === 3 && orderView(order.orderId));
 
-    // Same key, so same partition and in this order: once the stale event is in the event log,
-    // the duplicate before it has been dealt with too.
+    // Same key, so same partition and in this order: once the republished event is in the event
+    // log, the duplicate before it has been dealt with too.
     await produce(TOPICS.orders, order.awaitingPayment);
-    const stale = order.cancelled(2, at(9));
-    await produce(TOPICS.orders, stale);
-    await waitFor('the stale event in the event log', () => allLogged([stale.eventId]));
+    const republished = { ...order.awaitingPayment, eventId: randomUUID(), occurredAt: at(9).toISOString() };
+    await produce(TOPICS.orders, republished);
+    await waitFor('the republished event in the event log', () => allLogged([republished.eventId]));
 
     expect(await orderView(order.orderId)).toEqual(confirmed);
     expect(await logged([order.awaitingPayment.eventId])).toHaveLength(1);
+  });
+
+  it('fills in what only an older event sets when it is redriven after a newer one, and undoes nothing newer', async () => {
+    const order = orderStream();
+    // OrderAwaitingPayment missing (as if dead-lettered): the confirmation lands on unpriced lines.
+    for (const e of [order.created, order.confirmed]) await produce(TOPICS.orders, e);
+    await waitFor('the confirmed order', async () => (await orderView(order.orderId))?.version === 3);
+    expect((await orderView(order.orderId)).lines).toEqual(LINES.map((l) => ({ ...l, unitPriceCents: null })));
+
+    await produce(TOPICS.orders, order.awaitingPayment);
+    await waitFor('the redriven event in the event log', () => allLogged([order.awaitingPayment.eventId]));
+
+    expect(await orderView(order.orderId)).toMatchObject({ status: 'CONFIRMED', lines: PRICED, total_cents: TOTAL, updated_at: at(2), version: 3 });
   });
 
   it('dead-letters a later order event whose order the view never got, and logs nothing of it', async () => {

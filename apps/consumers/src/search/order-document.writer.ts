@@ -7,7 +7,7 @@ import type { OrderDocument } from './orders-index.mapping';
 import type { ProductDocument } from './products-index.mapping';
 import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
 
-type Changes = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt'>>;
+type Changes = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt' | 'fieldVersions'>>;
 type Change = { version: number; occurredAt: string; changes: Changes };
 
 /** What we know of an order whose earlier events we never saw (e.g. indexed after topic retention). */
@@ -24,12 +24,27 @@ const unknownOrder = (orderId: string): OrderDocument => ({
 });
 
 /**
+ * Folds one event into a document field by field: a field takes the event's value only when no
+ * later event has set it (`fieldVersions`), so a redriven older event fills in what is missing
+ * and a duplicate changes nothing (the same document comes back). A document indexed before
+ * field versions existed counts every field as set at its own version.
+ */
+const foldChange = ({ doc, version }: { doc: OrderDocument; version: number }, { version: v, occurredAt, changes }: Change) => {
+  const seen = (field: string) => doc.fieldVersions?.[field] ?? (doc.fieldVersions ? 0 : version);
+  const fresh = Object.entries(changes).filter(([field]) => seen(field) < v);
+  if (fresh.length === 0) return { doc, version };
+  const fieldVersions = { ...doc.fieldVersions, ...Object.fromEntries(fresh.map(([field]) => [field, v])) };
+  const updatedAt = v > version ? occurredAt : doc.updatedAt;
+  return { doc: { ...doc, ...Object.fromEntries(fresh), fieldVersions, updatedAt }, version: Math.max(v, version) };
+};
+
+/**
  * The order events of one run, folded into their orders' documents and written together: one
  * `mget` of the documents, one `mget` of the product names, one `_bulk` per run, instead of
  * the three requests per event it took one event at a time. Elasticsearch's `update` (a partial
  * `doc`) cannot take an external version, so each document is read, changed and indexed whole
- * under the stream version of the last event applied to it: an older or repeated event changes
- * nothing (it is skipped here, or gets a harmless 409 from a concurrent writer).
+ * under the highest stream version applied to it (see foldChange): a repeated event changes
+ * nothing, and a concurrent writer that got further first answers our write with a harmless 409.
  */
 class PendingOrderDocuments implements RunBuffer {
   private readonly byOrder = new Map<string, Change[]>();
@@ -45,26 +60,23 @@ class PendingOrderDocuments implements RunBuffer {
     if (ids.length === 0) return;
     // `mget` is real-time (no refresh needed), unlike a search.
     const { docs } = await this.es.mget<OrderDocument>({ index: ORDERS_ALIAS, ids });
-    const folded: { doc: OrderDocument; version: number }[] = [];
+    const folded: { doc: OrderDocument; version: number; versionType: 'external' | 'external_gte' }[] = [];
     for (const [i, orderId] of ids.entries()) {
       const current = docs[i];
       // A document we could not read is not one we may rebuild from scratch: fail, and retry.
       if ('error' in current && current.error) throw new SearchWriteError([{ id: orderId, status: 503, type: current.error.type, reason: current.error.reason }]);
       const found = 'found' in current && current.found && current._source ? current : undefined;
-      let version = found?._version ?? 0;
-      let doc = found?._source ?? unknownOrder(orderId);
-      for (const { version: v, occurredAt, changes } of this.byOrder.get(orderId)!) {
-        if (v <= version) continue;
-        doc = { ...doc, ...changes, updatedAt: occurredAt };
-        version = v;
-      }
-      if (version > (found?._version ?? 0)) folded.push({ doc, version });
+      const start = { doc: found?._source ?? unknownOrder(orderId), version: found?._version ?? 0 };
+      const next = this.byOrder.get(orderId)!.reduce(foldChange, start);
+      if (next.doc === start.doc) continue;
+      // Only older fields filled in (a redriven event): same stream version, so the write must accept an equal one.
+      folded.push({ doc: next.doc, version: next.version, versionType: next.version > start.version ? 'external' : 'external_gte' });
     }
     // Looked up at every write, not only at OrderCreated: a product indexed after the order was
     // (its ProductAdded waiting on another partition) is filled in by the order's next event.
     const names = await this.productNames(folded.flatMap(({ doc }) => doc.skus));
-    const operations = folded.flatMap(({ doc, version }) =>
-      versionedIndex(ORDERS_ALIAS, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }),
+    const operations = folded.flatMap(({ doc, version, versionType }) =>
+      versionedIndex(ORDERS_ALIAS, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }, versionType),
     );
     await bulkWrite(this.es, operations);
   }

@@ -16,6 +16,8 @@ export interface OrderDocument {
   cancellationReason: string | null;
   createdAt: string | null;
   updatedAt: string;
+  /** Per field, the stream version that last set it (absent on documents indexed before it existed). */
+  fieldVersions?: Record<string, number>;
 }
 
 export const ORDERS_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
@@ -30,5 +32,7 @@ export const ORDERS_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     cancellationReason: { type: 'keyword' },
     createdAt: { type: 'date' },
     updatedAt: { type: 'date' },
+    // Bookkeeping for the writer only: stored, never searched.
+    fieldVersions: { type: 'object', enabled: false },
   },
 };

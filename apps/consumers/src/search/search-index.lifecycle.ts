@@ -7,8 +7,8 @@ const alreadyExists = (error: unknown) => error instanceof errors.ResponseError 
 
 /**
  * Creates each alias and its index when missing, before any consumer starts (app.init() runs
- * this; startConsumers starts the servers after it). Once an alias exists it is left alone: after
- * a reindex it points at a newer index, which must not be recreated here.
+ * this; startConsumers starts the servers after it). Once an alias exists it is not recreated
+ * (after a reindex it points at a newer index); it only gains the mapping's new fields.
  */
 @Injectable()
 export class SearchIndexLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,7 +21,10 @@ export class SearchIndexLifecycle implements OnApplicationBootstrap, OnApplicati
   }
 
   private async ensure({ alias, index, mappings }: SearchIndex): Promise<void> {
-    if (await this.es.indices.existsAlias({ name: alias })) return;
+    // Mappings only ever gain fields, which Elasticsearch takes on a live index: an index made by
+    // an older release learns the new ones before anything writes them (strict mappings refuse
+    // unknown fields). A changed field type needs a reindex instead, and fails here, loudly.
+    if (await this.es.indices.existsAlias({ name: alias })) return void (await this.es.indices.putMapping({ index: alias, ...mappings }));
     try {
       // Index and alias in one request: nobody ever sees the index without its alias.
       await this.es.indices.create({ index, settings: SEARCH_INDEX_SETTINGS, mappings, aliases: { [alias]: {} } });

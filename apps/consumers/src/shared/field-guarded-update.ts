@@ -1,0 +1,34 @@
+/** One column an event sets, with the SQL type its parameter is cast to when pg cannot infer it. */
+export interface GuardedColumn {
+  column: string;
+  value: unknown;
+  cast?: 'jsonb' | 'timestamptz';
+}
+
+const seen = (column: string) => `coalesce((field_versions ->> '${column}')::int, 0)`;
+
+/**
+ * An UPDATE that applies an event field by field: each column takes the event's value only when
+ * no later event of the stream has set that column already (`field_versions` holds, per column,
+ * the stream version that last set it). So a late or redriven older event still fills in what is
+ * missing (e.g. the total of an OrderAwaitingPayment dead-lettered while its OrderConfirmed was
+ * applied) without undoing anything newer, and a duplicate matches no row and writes nothing.
+ * `version` stays the highest version applied, which read-your-writes waits on.
+ *
+ * Table, key and column names come from code, never from input; values are parameters
+ * ($1 the key, $2 the version, then the columns in order). RETURNING `returning` when given.
+ */
+export function fieldGuardedUpdate(table: string, keyColumn: string, columns: readonly GuardedColumn[], returning = 'version'): string {
+  const sets = columns.map(({ column, cast }, i) => `"${column}" = CASE WHEN ${seen(column)} < $2 THEN $${i + 3}${cast ? `::${cast}` : ''} ELSE "${column}" END`);
+  const versions = columns.map(({ column }) => `'${column}', greatest(${seen(column)}, $2)`).join(', ');
+  const missing = columns.map(({ column }) => `${seen(column)} < $2`).join(' OR ');
+  return `UPDATE ${table} SET ${sets.join(', ')}, field_versions = field_versions || jsonb_build_object(${versions}), version = greatest(version, $2)
+    WHERE "${keyColumn}" = $1 AND (${missing}) RETURNING ${returning}`;
+}
+
+/** The parameters of fieldGuardedUpdate's statement, JSON values serialised for their jsonb cast. */
+export const fieldGuardedParams = (key: string, version: number, columns: readonly GuardedColumn[]): unknown[] => [
+  key,
+  version,
+  ...columns.map(({ value, cast }) => (cast === 'jsonb' ? JSON.stringify(value) : value)),
+];
