@@ -1,7 +1,7 @@
 /**
  * B7's baseline: what a hand-written projector does with one fetched batch. The statements are
  * the ones the projections consumer issues for these events (TypeORM's text, captured from its
- * query builders, or as written in event-log.ts: order-created.projection.ts, order-view-update.ts,
+ * query builders, or as built in event-log.ts and order-view-update.ts: order-created.projection.ts,
  * payment-view-upsert.ts, and the runtime's claim in claim-event.ts), sent as named statements
  * so each is parsed and planned once per connection. One transaction per batch.
  */
@@ -9,10 +9,24 @@ import type { KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import { OrderAwaitingPayment, OrderConfirmed, OrderCreated, PaymentProcessed, type EventEnvelope } from '@app/events';
 import { decodeEnvelope } from '@app/messaging';
+import { fieldGuardedParams, fieldGuardedUpdate, type GuardedColumn } from '../../apps/consumers/src/shared/field-guarded-update';
 
 const ORDER_UPSERT = `INSERT INTO "read_model"."order_view"("id", "user_id", "status", "lines", "total_cents", "cancellation_reason", "created_at", "updated_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ( "id" ) DO UPDATE SET "user_id" = EXCLUDED."user_id", "status" = EXCLUDED."status", "lines" = EXCLUDED."lines", "total_cents" = EXCLUDED."total_cents", "cancellation_reason" = EXCLUDED."cancellation_reason", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "version" = EXCLUDED."version" WHERE "order_view"."version" < EXCLUDED."version"`;
-const ORDER_PRICED = `UPDATE "read_model"."order_view" SET "status" = $1, "lines" = $2, "total_cents" = $3, "updated_at" = $4, "version" = $5 WHERE "id" = $6 AND "version" < $7`;
-const ORDER_CONFIRMED = `UPDATE "read_model"."order_view" SET "status" = $1, "total_cents" = $2, "updated_at" = $3, "version" = $4 WHERE "id" = $5 AND "version" < $6`;
+// The per-field guarded updates of order-view-update.ts: the same builder, so the same text.
+const ORDER_VIEW = '"read_model"."order_view"';
+const priced = (status: string, lines: unknown, total: number, at: string): GuardedColumn[] => [
+  { column: 'status', value: status },
+  { column: 'lines', value: lines, cast: 'jsonb' },
+  { column: 'total_cents', value: total },
+  { column: 'updated_at', value: at, cast: 'timestamptz' },
+];
+const confirmed = (status: string, total: number, at: string): GuardedColumn[] => [
+  { column: 'status', value: status },
+  { column: 'total_cents', value: total },
+  { column: 'updated_at', value: at, cast: 'timestamptz' },
+];
+const ORDER_PRICED = fieldGuardedUpdate(ORDER_VIEW, 'id', priced('', null, 0, ''));
+const ORDER_CONFIRMED = fieldGuardedUpdate(ORDER_VIEW, 'id', confirmed('', 0, ''));
 const PAYMENT_UPSERT = `INSERT INTO "read_model"."payment_view"("id", "order_id", "amount_cents", "status", "failure_reason", "processed_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ( "id" ) DO UPDATE SET "order_id" = EXCLUDED."order_id", "amount_cents" = EXCLUDED."amount_cents", "status" = EXCLUDED."status", "failure_reason" = EXCLUDED."failure_reason", "processed_at" = EXCLUDED."processed_at", "version" = EXCLUDED."version" WHERE "payment_view"."version" < EXCLUDED."version"`;
 // One multi-row insert per batch, as the projector writes the log once per run (event-log.ts).
 const EVENT_LOG = `INSERT INTO "read_model"."event_log" (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
@@ -34,11 +48,13 @@ const project = ({ event }: Decoded): { query: Query; orderId?: string } | undef
       return { query: { name: 'b7-order-upsert', text: ORDER_UPSERT, values: [p.orderId, p.userId, 'PENDING', lines, null, null, at, at, v] } };
     }
     case OrderAwaitingPayment.type: {
-      const lines = JSON.stringify(p.lines.map(({ sku, quantity, unitPriceCents }: Line) => ({ sku, quantity, unitPriceCents })));
-      return { query: { name: 'b7-order-priced', text: ORDER_PRICED, values: ['AWAITING_PAYMENT', lines, p.totalCents, at, v, p.orderId, v] }, orderId: p.orderId };
+      const lines = p.lines.map(({ sku, quantity, unitPriceCents }: Line) => ({ sku, quantity, unitPriceCents }));
+      const values = fieldGuardedParams(p.orderId, v, priced('AWAITING_PAYMENT', lines, p.totalCents, at));
+      return { query: { name: 'b7-order-priced', text: ORDER_PRICED, values }, orderId: p.orderId };
     }
     case OrderConfirmed.type:
-      return { query: { name: 'b7-order-confirmed', text: ORDER_CONFIRMED, values: ['CONFIRMED', p.totalCents, at, v, p.orderId, v] }, orderId: p.orderId };
+      const values = fieldGuardedParams(p.orderId, v, confirmed('CONFIRMED', p.totalCents, at));
+      return { query: { name: 'b7-order-confirmed', text: ORDER_CONFIRMED, values }, orderId: p.orderId };
     case PaymentProcessed.type:
       return { query: { name: 'b7-payment-upsert', text: PAYMENT_UPSERT, values: [p.paymentId, p.orderId, p.amountCents, 'PROCESSED', null, at, v] } };
     default:
