@@ -143,6 +143,7 @@ describe('the notifications consumer telling customers about their orders', () =
     ['OUT_OF_STOCK', 'some items were out of stock'],
     ['PAYMENT_FAILED', 'the payment was declined'],
     ['PAYMENT_TIMEOUT', 'the payment did not complete in time'],
+    ['FULFILMENT_TIMEOUT', 'we could not process it in time'],
     ['CANCELLED_BY_CUSTOMER', 'you cancelled it'],
   ] as [OrderCancelled['payload']['reason'], string][])('mails a cancellation for %s once, saying "%s"', async (reason, words) => {
     const bob = await customer();

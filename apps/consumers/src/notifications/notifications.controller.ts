@@ -7,6 +7,7 @@ import { NOTIFICATIONS } from './notifications.consumer';
 import { NotifyOrderCancelledHandler } from './orders/notify-order-cancelled.handler';
 import { NotifyOrderConfirmedHandler } from './orders/notify-order-confirmed.handler';
 import { NotifyPaymentFailedHandler } from './orders/notify-payment-failed.handler';
+import { NotifyPaymentRefundedHandler } from './orders/notify-payment-refunded.handler';
 import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
 import { UserRegisteredHandler } from './user-registered.handler';
 
@@ -23,10 +24,12 @@ export class NotificationsController {
     orderConfirmed: NotifyOrderConfirmedHandler,
     orderCancelled: NotifyOrderCancelledHandler,
     paymentFailed: NotifyPaymentFailedHandler,
+    paymentRefunded: NotifyPaymentRefundedHandler,
   ) {
     this.applyUserEvent = dispatchByType([userRegistered]);
+    // OrderRefunded is not mailed: the payment's own PaymentRefunded is, with its amount.
     this.applyOrderEvent = dispatchByType([orderCreated, orderConfirmed, orderCancelled]);
-    this.applyPaymentEvent = dispatchByType([paymentFailed]);
+    this.applyPaymentEvent = dispatchByType([paymentFailed, paymentRefunded]);
   }
 
   @ConsumerPattern(NOTIFICATIONS, TOPICS.users)

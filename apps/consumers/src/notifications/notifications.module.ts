@@ -14,12 +14,20 @@ import { NOTIFICATIONS_SCHEMA } from './notifications.schema';
 import { NotifyOrderCancelledHandler } from './orders/notify-order-cancelled.handler';
 import { NotifyOrderConfirmedHandler } from './orders/notify-order-confirmed.handler';
 import { NotifyPaymentFailedHandler } from './orders/notify-payment-failed.handler';
+import { NotifyPaymentRefundedHandler } from './orders/notify-payment-refunded.handler';
 import { OrderOwners } from './orders/order-owners';
 import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
 import { NotificationRecorder } from './recording/notification-recorder';
 import { UserRegisteredHandler } from './user-registered.handler';
 
-const EventHandlers = [UserRegisteredHandler, RememberOrderOwnerHandler, NotifyOrderConfirmedHandler, NotifyOrderCancelledHandler, NotifyPaymentFailedHandler];
+const EventHandlers = [
+  UserRegisteredHandler,
+  RememberOrderOwnerHandler,
+  NotifyOrderConfirmedHandler,
+  NotifyOrderCancelledHandler,
+  NotifyPaymentFailedHandler,
+  NotifyPaymentRefundedHandler,
+];
 
 /**
  * NotificationCreated goes to an event store of its own (schema notifications, with its relay):

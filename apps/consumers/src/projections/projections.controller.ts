@@ -10,6 +10,7 @@ import { OrderConfirmedProjection } from './order-confirmed.projection';
 import { OrderCreatedProjection } from './order-created.projection';
 import { PaymentFailedProjection } from './payment-failed.projection';
 import { PaymentProcessedProjection } from './payment-processed.projection';
+import { PaymentRefundedProjection } from './payment-refunded.projection';
 import { PROJECTIONS } from './projections.consumer';
 import { UserRegisteredProjection } from './user-registered.projection';
 
@@ -42,10 +43,12 @@ export class ProjectionsController {
     orderCancelled: OrderCancelledProjection,
     paymentProcessed: PaymentProcessedProjection,
     paymentFailed: PaymentFailedProjection,
+    paymentRefunded: PaymentRefundedProjection,
   ) {
     this.users = logAndProject([userRegistered]);
+    // OrderRefunded changes nothing order_view shows (the payment's status is in payment_view): history only.
     this.orders = logAndProject([orderCreated, orderAwaitingPayment, orderConfirmed, orderCancelled]);
-    this.payments = logAndProject([paymentProcessed, paymentFailed]);
+    this.payments = logAndProject([paymentProcessed, paymentFailed, paymentRefunded]);
   }
 
   @ConsumerPattern(PROJECTIONS, TOPICS.users)

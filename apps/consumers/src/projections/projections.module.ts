@@ -8,6 +8,7 @@ import { OrderConfirmedProjection } from './order-confirmed.projection';
 import { OrderCreatedProjection } from './order-created.projection';
 import { PaymentFailedProjection } from './payment-failed.projection';
 import { PaymentProcessedProjection } from './payment-processed.projection';
+import { PaymentRefundedProjection } from './payment-refunded.projection';
 import { ProjectionsController } from './projections.controller';
 import { UserRegisteredProjection } from './user-registered.projection';
 
@@ -19,6 +20,7 @@ const PROJECTION_HANDLERS = [
   OrderCancelledProjection,
   PaymentProcessedProjection,
   PaymentFailedProjection,
+  PaymentRefundedProjection,
 ];
 
 @Module({

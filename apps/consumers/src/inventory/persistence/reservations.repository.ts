@@ -4,7 +4,10 @@ import { INVENTORY_SCHEMA as S } from '../inventory.schema';
 
 export type ReservationStatus = 'RESERVED' | 'RELEASED' | 'COMMITTED' | 'FAILED';
 
-/** An order line as reserved: priced once RESERVED; FAILED keeps the order's lines unpriced. */
+/**
+ * An order line as reserved: priced once RESERVED; FAILED keeps the order's lines unpriced. A
+ * RELEASED row without lines is an order cancelled before its OrderCreated was applied here.
+ */
 export interface ReservationLine {
   sku: string;
   quantity: number;
@@ -41,6 +44,15 @@ export class ReservationsRepository {
       JSON.stringify(r.lines),
       r.totalCents,
     ]);
+  }
+
+  /** Inserts `r` unless the order has a row already; true when this call inserted it. */
+  async insertUnlessPresent(em: EntityManager, r: Reservation): Promise<boolean> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO "${S}"."reservations" (order_id, status, lines, total_cents) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+      [r.orderId, r.status, JSON.stringify(r.lines), r.totalCents],
+    );
+    return inserted.length > 0;
   }
 
   async setStatus(em: EntityManager, orderId: string, status: ReservationStatus): Promise<void> {

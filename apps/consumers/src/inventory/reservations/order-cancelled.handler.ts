@@ -6,13 +6,18 @@ import type { EventHandler } from '../../shared/event-handler';
 import { causedBy } from '../../shared/caused-by';
 import { transactionClientOf } from '../../shared/transaction-client';
 import { ProductsRepository } from '../persistence/products.repository';
-import { ReservationsRepository } from '../persistence/reservations.repository';
+import { type Reservation, ReservationsRepository } from '../persistence/reservations.repository';
 import { quantitiesBySku } from './plan-reservation';
 import { RESERVED_STREAM_VERSION, reservationStreamOf } from './reservation-stream';
 
 /**
- * Compensation: gives a RESERVED order's units back. Any other state has nothing to give back
- * (never reserved, reservation failed, already released or committed), so the event is a no-op.
+ * Compensation: gives a RESERVED order's units back. A reservation in any other state has nothing
+ * to give back (failed, already released or committed), so the event changes nothing.
+ *
+ * An order inventory never decided on (its OrderCreated dead-lettered here, the order cancelled
+ * FULFILMENT_TIMEOUT meanwhile) gets a RELEASED row holding nothing, and no event: nothing was
+ * reserved, so there is nothing to announce. That row is what makes the OrderCreated, once
+ * redriven, a no-op (OrderCreatedHandler), instead of stock reserved for a dead order forever.
  */
 @Injectable()
 export class OrderCancelledHandler implements EventHandler<OrderCancelled['payload']> {
@@ -25,9 +30,22 @@ export class OrderCancelledHandler implements EventHandler<OrderCancelled['paylo
   ) {}
 
   async handle(event: EventEnvelope<OrderCancelled['payload']>, em: EntityManager): Promise<void> {
+    const { orderId } = event.payload;
+    const reservation = (await this.reservations.findForUpdate(em, orderId)) ?? (await this.forestall(em, orderId));
+    if (reservation?.status === 'RESERVED') await this.release(em, event, reservation);
+  }
+
+  /**
+   * Undefined once the empty RELEASED row is in. If an OrderCreated of the order committed its
+   * row since the lookup above (only while a rebalance hands the partition over), that row.
+   */
+  private async forestall(em: EntityManager, orderId: string): Promise<Reservation | undefined> {
+    if (await this.reservations.insertUnlessPresent(em, { orderId, status: 'RELEASED', lines: [], totalCents: null })) return undefined;
+    return this.reservations.findForUpdate(em, orderId);
+  }
+
+  private async release(em: EntityManager, event: EventEnvelope<OrderCancelled['payload']>, reservation: Reservation): Promise<void> {
     const { orderId, reason } = event.payload;
-    const reservation = await this.reservations.findForUpdate(em, orderId);
-    if (reservation?.status !== 'RESERVED') return;
     const held = quantitiesBySku(reservation.lines);
     await this.products.adjust(em, [...held].map(([sku, quantity]) => ({ sku, onHand: 0, reserved: -quantity })));
     await this.reservations.setStatus(em, orderId, 'RELEASED');

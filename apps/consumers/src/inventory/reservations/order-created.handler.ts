@@ -27,7 +27,9 @@ export class OrderCreatedHandler implements EventHandler<OrderCreated['payload']
   async handle(event: EventEnvelope<OrderCreated['payload']>, em: EntityManager): Promise<void> {
     const { orderId, lines } = event.payload;
     // processed_events catches the same event again; this catches the same order under another
-    // event id (a republished OrderCreated), which must not reserve twice either.
+    // event id (a republished OrderCreated), which must not reserve twice either, and an order
+    // cancelled before this arrived (redriven from the dead letters): OrderCancelledHandler left
+    // it an empty RELEASED row, and stock reserved for it now would never be given back.
     if (await this.reservations.find(em, orderId)) return;
     const stock = await this.products.lockForUpdate(em, [...quantitiesBySku(lines).keys()]);
     const plan = planReservation(lines, stock);

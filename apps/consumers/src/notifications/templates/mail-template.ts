@@ -4,7 +4,7 @@
  */
 export interface DeliveryData {
   orderId?: string;
-  /** OrderConfirmed's total, PaymentFailed's amount: integer cents. */
+  /** OrderConfirmed's total, PaymentFailed's and PaymentRefunded's amount: integer cents. */
   amountCents?: number;
   /** OrderCancelled's reason, PaymentFailed's reason: the contracts' enum values. */
   reason?: string;

@@ -8,6 +8,7 @@ export const CANCELLATION_WORDS: Record<OrderCancelled['payload']['reason'], str
   OUT_OF_STOCK: 'some items were out of stock',
   PAYMENT_FAILED: 'the payment was declined',
   PAYMENT_TIMEOUT: 'the payment did not complete in time',
+  FULFILMENT_TIMEOUT: 'we could not process it in time',
   CANCELLED_BY_CUSTOMER: 'you cancelled it',
 };
 
@@ -21,7 +22,8 @@ export const orderCancelledTemplate: MailTemplate = {
     const because = CANCELLATION_WORDS[reason as keyof typeof CANCELLATION_WORDS];
     return orderMail(recipient.name, `Your order ${orderId} was cancelled`, [
       because ? `your order ${orderId} was cancelled because ${because}.` : `your order ${orderId} was cancelled.`,
-      'Nothing was charged for it, and any items it reserved are available again.',
+      // Not "nothing was charged": a payment that completes after the cancellation is refunded (its own mail).
+      'Any payment taken for it is refunded, and any items it reserved are available again.',
     ]);
   },
 };

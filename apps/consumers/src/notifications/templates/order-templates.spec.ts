@@ -2,6 +2,8 @@ import { formatCents } from './money';
 import { orderCancelledTemplate } from './order-cancelled.template';
 import { orderConfirmedTemplate } from './order-confirmed.template';
 import { paymentFailedTemplate } from './payment-failed.template';
+import { paymentRefundedTemplate } from './payment-refunded.template';
+import { TEMPLATES } from '.';
 
 const orderId = '0b7e4c1a-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 const recipient = { name: 'Ada <b>&</b>', email: 'ada@example.test' };
@@ -21,6 +23,7 @@ describe('the order mail templates', () => {
     ['OUT_OF_STOCK', 'some items were out of stock'],
     ['PAYMENT_FAILED', 'the payment was declined'],
     ['PAYMENT_TIMEOUT', 'the payment did not complete in time'],
+    ['FULFILMENT_TIMEOUT', 'we could not process it in time'],
     ['CANCELLED_BY_CUSTOMER', 'you cancelled it'],
   ])('explains a cancellation for %s as "%s"', (reason, words) => {
     const mail = orderCancelledTemplate.render({ recipient, data: { orderId, reason } });
@@ -28,6 +31,14 @@ describe('the order mail templates', () => {
     expect(mail.subject).toBe(`Your order ${orderId} was cancelled`);
     expect(mail.text).toContain(`was cancelled because ${words}.`);
     expect(mail.html).toContain(`was cancelled because ${words}.`);
+    expect(mail.text).not.toContain('Nothing was charged');
+  });
+
+  it('still makes a sensible cancellation mail for a reason newer than the template', () => {
+    const mail = orderCancelledTemplate.render({ recipient, data: { orderId, reason: 'SOMETHING_NEW' } });
+
+    expect(mail.text).toContain(`your order ${orderId} was cancelled.`);
+    expect(mail.text).not.toContain('because');
   });
 
   it('tells of a failed payment with its amount and reason', () => {
@@ -38,8 +49,22 @@ describe('the order mail templates', () => {
     expect(mail.text).toContain('because the payment was declined');
   });
 
+  it('tells of a refunded payment with its amount and the order id, the name escaped in the HTML body', () => {
+    const mail = paymentRefundedTemplate.render({ recipient, data: { orderId, amountCents: 3750 } });
+
+    expect(mail.subject).toBe(`Your payment for order ${orderId} was refunded`);
+    expect(mail.text).toContain(`your payment of 37.50 for your order ${orderId} was refunded.`);
+    expect(mail.html).toContain(`your payment of 37.50 for your order ${orderId} was refunded.`);
+    expect(mail.html).toContain('Hello Ada &lt;b&gt;&amp;&lt;/b&gt;,');
+  });
+
+  it('selects the refund template by its deliveries.template name', () => {
+    expect(TEMPLATES.get('PAYMENT_REFUNDED')).toBe(paymentRefundedTemplate);
+  });
+
   it('refuses to render without the data it needs', () => {
     expect(() => orderCancelledTemplate.render({ recipient, data: { orderId } })).toThrow('ORDER_CANCELLED needs data.reason');
+    expect(() => paymentRefundedTemplate.render({ recipient, data: { orderId } })).toThrow('PAYMENT_REFUNDED needs data.amountCents');
   });
 
   it('formats cents with two decimals', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@app/events';
 import type { OrderView } from '@app/read-model';
-import { applyOrderEvent } from './apply-order-event';
+import { applyOrderEvent, ORDER_STATUS_EVENTS } from './apply-order-event';
 
 const id = randomUUID();
 const pending: OrderView = {
@@ -39,6 +39,14 @@ describe('applyOrderEvent', () => {
   it('confirms with the total, and cancels with the reason', () => {
     expect(applyOrderEvent(pending, event('OrderConfirmed', 3, { paymentId: randomUUID(), totalCents: 1000 }))).toMatchObject({ status: 'CONFIRMED', totalCents: 1000, version: 3 });
     expect(applyOrderEvent(pending, event('OrderCancelled', 2, { reason: 'OUT_OF_STOCK' }))).toMatchObject({ status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' });
+  });
+
+  it('cancels with a reason newer than v1 (FULFILMENT_TIMEOUT), and leaves a cancelled order as it is on OrderRefunded', () => {
+    const cancelled = applyOrderEvent(pending, event('OrderCancelled', 2, { reason: 'FULFILMENT_TIMEOUT' }));
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', cancellationReason: 'FULFILMENT_TIMEOUT', version: 2 });
+
+    expect(applyOrderEvent(cancelled, event('OrderRefunded', 3, { paymentId: randomUUID(), amountCents: 1000 }))).toBe(cancelled);
+    expect(ORDER_STATUS_EVENTS.has('OrderRefunded')).toBe(false);
   });
 
   it('leaves the order as it is for an event it has already applied', () => {

@@ -1,7 +1,10 @@
 import { type EventEnvelope, OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated } from '@app/events';
 import type { OrderView } from '@app/read-model';
 
-/** The events that change an order's status, i.e. every event of the order stream. */
+/**
+ * The events that change an order's status. Not OrderRefunded: it follows OrderCancelled and
+ * changes nothing an Order shows (the payment's REFUNDED is Order.payment, from payment_view).
+ */
 export const ORDER_STATUS_EVENTS: ReadonlySet<string> = new Set([OrderCreated.type, OrderAwaitingPayment.type, OrderConfirmed.type, OrderCancelled.type]);
 
 /**
