@@ -6,20 +6,24 @@ import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { PaymentCommandsController } from './commands/payment-commands.controller';
 import { ProcessPaymentHandler } from './commands/process-payment/process-payment.handler';
+import { RefundPaymentHandler } from './commands/refund-payment/refund-payment.handler';
 import { CreatePayments1764700000000 } from './migrations/1764700000000-create-payments';
+import { Refunds1795400000000 } from './migrations/1795400000000-refunds';
 import { paymentSettingsProvider } from './payment-settings';
+import { PaymentLedger } from './payments/payment-ledger';
+import { PaymentReconciler } from './payments/payment-reconciler';
 import { PaymentsRepository } from './payments/payments.repository';
 import { LocalPaymentProvider } from './provider/local-payment-provider';
 import { PaymentProvider } from './provider/payment-provider';
 import { PAYMENT_SCHEMA } from './schema';
 
-const CommandHandlers = [ProcessPaymentHandler];
+const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
 
 @Module({
   imports: [
     ConfigModule,
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000] }),
+    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000] }),
     EventStoreModule.forService({ schema: PAYMENT_SCHEMA }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
@@ -27,6 +31,8 @@ const CommandHandlers = [ProcessPaymentHandler];
   providers: [
     ...CommandHandlers,
     PaymentsRepository,
+    PaymentLedger,
+    PaymentReconciler,
     paymentSettingsProvider,
     // The only adapter so far: a real processor's adapter replaces it here, behind the same port.
     { provide: PaymentProvider, useClass: LocalPaymentProvider },

@@ -2,13 +2,19 @@ import { ConfigError } from '@app/config';
 import { loadPaymentSettings } from './payment-settings';
 
 describe('loadPaymentSettings', () => {
-  it('waits 5 seconds for the provider by default, an empty variable counting as unset', () => {
-    expect(loadPaymentSettings({})).toEqual({ providerTimeoutMs: 5000 });
-    expect(loadPaymentSettings({ PAYMENT_PROVIDER_TIMEOUT_MS: '' })).toEqual({ providerTimeoutMs: 5000 });
+  const DEFAULTS = { providerTimeoutMs: 5000, reconcileMs: 5000, localSlowMs: 3000 };
+
+  it('waits 5 seconds for the provider and reconciles every 5 s by default, an empty variable counting as unset', () => {
+    expect(loadPaymentSettings({})).toEqual(DEFAULTS);
+    expect(loadPaymentSettings({ PAYMENT_PROVIDER_TIMEOUT_MS: '' })).toEqual(DEFAULTS);
   });
 
-  it('reads PAYMENT_PROVIDER_TIMEOUT_MS', () => {
-    expect(loadPaymentSettings({ PAYMENT_PROVIDER_TIMEOUT_MS: '250' })).toEqual({ providerTimeoutMs: 250 });
+  it('reads the variables', () => {
+    expect(loadPaymentSettings({ PAYMENT_PROVIDER_TIMEOUT_MS: '250', PAYMENT_RECONCILE_MS: '100', PAYMENT_LOCAL_SLOW_MS: '50' })).toEqual({
+      providerTimeoutMs: 250,
+      reconcileMs: 100,
+      localSlowMs: 50,
+    });
   });
 
   it.each(['0', '-5', '1.5', 'soon', '120001'])('refuses %p, naming the variable', (value) => {

@@ -46,7 +46,8 @@ describe('the payment service over Kafka request/reply', () => {
     db = new Pool({ connectionString: config.databaseUrl, max: 2 });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(PAYMENT_SETTINGS)
-      .useValue({ providerTimeoutMs: PROVIDER_TIMEOUT_MS })
+      // Reconciling rarely: the tests below look at PENDING payments as the requests left them.
+      .useValue({ providerTimeoutMs: PROVIDER_TIMEOUT_MS, reconcileMs: 600_000, localSlowMs: 100 })
       .compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     // A group of this run: a payment service running elsewhere on this broker must not take our commands.

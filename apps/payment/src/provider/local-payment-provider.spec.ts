@@ -2,7 +2,8 @@ import { LocalPaymentProvider } from './local-payment-provider';
 import { TIMED_OUT, withDeadline } from './with-deadline';
 
 const orderId = '6f1c2a52-8a3e-4f0b-9d7e-2f3b4c5d6e7f';
-const charge = (token: string, idempotencyKey = orderId) => new LocalPaymentProvider().charge({ idempotencyKey, amountCents: 1250, token });
+const provider = () => new LocalPaymentProvider({ localSlowMs: 3000 });
+const charge = (token: string, idempotencyKey = orderId, on = provider()) => on.charge({ idempotencyKey, amountCents: 1250, token });
 
 describe('LocalPaymentProvider', () => {
   it('approves any ordinary token with a reference of its own', async () => {

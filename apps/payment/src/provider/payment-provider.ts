@@ -8,10 +8,25 @@ export interface ChargeRequest {
 
 export type ChargeOutcome = { outcome: 'APPROVED'; providerRef: string } | { outcome: 'DECLINED'; message: string };
 
+/** What the provider knows of an earlier charge with a key: its outcome, or NONE when it never charged. */
+export type LookupOutcome = ChargeOutcome | { outcome: 'NONE' };
+
+export interface RefundRequest {
+  /** The order id of the charge to give back: refunding it twice refunds once. */
+  idempotencyKey: string;
+  amountCents: number;
+}
+
+export type RefundOutcome = { outcome: 'REFUNDED'; providerRef: string };
+
 /**
  * The port to a card processor; an abstract class so that it is its own injection token.
  * A rejected promise or one that never settles means "outcome unknown", not "declined".
  */
 export abstract class PaymentProvider {
   abstract charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  /** Gives a charge back in full; idempotent per key. */
+  abstract refund(request: RefundRequest): Promise<RefundOutcome>;
+  /** Asks what became of a charge whose answer we never got (the reconciler's question). */
+  abstract lookup(idempotencyKey: string): Promise<LookupOutcome>;
 }

@@ -4,7 +4,8 @@ import type { AppendOptions, AppendResult, EventStore } from '@app/event-store';
 import type { DomainEvent } from '@app/events';
 import type { PaymentSettings } from '../../payment-settings';
 import type { Claim, FailureReason, Payment, PaymentsRepository } from '../../payments/payments.repository';
-import { type ChargeOutcome, type ChargeRequest, PaymentProvider } from '../../provider/payment-provider';
+import { PaymentLedger } from '../../payments/payment-ledger';
+import { type ChargeOutcome, type ChargeRequest, type LookupOutcome, PaymentProvider, type RefundOutcome } from '../../provider/payment-provider';
 import { ProcessPaymentCommand } from './process-payment.command';
 import { ProcessPaymentHandler } from './process-payment.handler';
 
@@ -68,6 +69,14 @@ class FakeProvider extends PaymentProvider {
     this.requests.push(request);
     return (this.answers.shift() ?? (() => Promise.resolve(approved)))();
   }
+
+  refund(): Promise<RefundOutcome> {
+    return Promise.reject(new Error('not used here'));
+  }
+
+  lookup(): Promise<LookupOutcome> {
+    return Promise.reject(new Error('not used here'));
+  }
 }
 
 const never = () => new Promise<never>(() => {});
@@ -83,12 +92,17 @@ describe('ProcessPaymentHandler', () => {
     payments = new FakePayments();
     store = new FakeStore();
     provider = new FakeProvider();
-    const settings: PaymentSettings = { providerTimeoutMs: TIMEOUT_MS };
-    handler = new ProcessPaymentHandler(payments as unknown as PaymentsRepository, store as unknown as EventStore, provider, settings);
+    const settings: PaymentSettings = { providerTimeoutMs: TIMEOUT_MS, reconcileMs: 1000, localSlowMs: 10 };
+    handler = handlerWith(settings);
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
 
   afterEach(() => warn.mockRestore());
+
+  function handlerWith(settings: Pick<PaymentSettings, 'providerTimeoutMs'>): ProcessPaymentHandler {
+    const repository = payments as unknown as PaymentsRepository;
+    return new ProcessPaymentHandler(repository, new PaymentLedger(repository, store as unknown as EventStore, provider, settings), provider, settings);
+  }
 
   it('charges the order once, records PROCESSED and appends PaymentProcessed to a new payment stream', async () => {
     const result = await handler.execute(command());
@@ -174,7 +188,7 @@ describe('ProcessPaymentHandler', () => {
     let answerSecond!: (o: ChargeOutcome) => void;
     provider.answers.push(() => new Promise((resolve) => (answerFirst = resolve)));
     provider.answers.push(() => new Promise((resolve) => (answerSecond = resolve)));
-    handler = new ProcessPaymentHandler(payments as unknown as PaymentsRepository, store as unknown as EventStore, provider, { providerTimeoutMs: 60_000 });
+    handler = handlerWith({ providerTimeoutMs: 60_000 });
     const first = handler.execute(command());
     await waitUntil(() => provider.requests.length === 1);
     payments.now += 60_000;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandMeta, CommandRejected, type ProcessPaymentResult } from '@app/commands';
-import { EventStore } from '@app/event-store';
-import { PaymentFailed, PaymentProcessed, streamIdOf } from '@app/events';
+import { CommandRejected, type ProcessPaymentResult } from '@app/commands';
 import { PAYMENT_SETTINGS, type PaymentSettings } from '../../payment-settings';
+import { PaymentLedger } from '../../payments/payment-ledger';
 import { type Payment, PaymentsRepository } from '../../payments/payments.repository';
 import { type ChargeOutcome, PaymentProvider } from '../../provider/payment-provider';
 import { TIMED_OUT, withDeadline } from '../../provider/with-deadline';
@@ -22,7 +21,7 @@ const redact = (text: string, token: string): string => text.split(token).join('
  * the next request asks the provider again. That cannot charge twice, because every charge
  * carries the order id as the provider's idempotency key: the provider answers a repeat with the
  * first charge. A younger PENDING row belongs to an attempt still waiting, so it is answered as
- * PENDING rather than racing it.
+ * PENDING rather than racing it. A PENDING row nobody retries is settled by the reconciler.
  */
 @CommandHandler(ProcessPaymentCommand)
 export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentCommand> {
@@ -30,21 +29,24 @@ export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentComm
 
   constructor(
     private readonly payments: PaymentsRepository,
-    private readonly store: EventStore,
+    private readonly ledger: PaymentLedger,
     private readonly provider: PaymentProvider,
-    @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,
+    @Inject(PAYMENT_SETTINGS) private readonly settings: Pick<PaymentSettings, 'providerTimeoutMs'>,
   ) {}
 
   async execute({ input, meta }: ProcessPaymentCommand): Promise<ProcessPaymentResult> {
     const { orderId, amountCents, paymentToken } = input;
     const { payment, claimed } = await this.payments.claim({ paymentId: randomUUID(), orderId, amountCents }, this.settings.providerTimeoutMs);
+    // The order was cancelled before anyone charged it (see RefundPaymentHandler): it never will be.
+    if (payment.status === 'VOIDED') return answer(payment);
     // The same key with other terms is a caller's bug, not a retry: never charge or replay it.
     if (payment.amountCents !== amountCents) throw new CommandRejected('CONFLICT', `order ${orderId} is already being paid with another amount`, 'amountCents');
     if (!claimed) return answer(payment);
     const outcome = await this.charge(payment, paymentToken);
-    // No answer: no event either. The order saga's deadline decides what becomes of the order.
+    // No answer: no event either. The reconciler asks the provider later; the saga's deadline decides the order.
     if (!outcome) return answer(payment);
-    return this.record(payment, outcome, meta);
+    const metadata = { correlationId: meta.correlationId, causationId: meta.commandId, userId: null, ...(meta.traceparent ? { traceparent: meta.traceparent } : {}) };
+    return answer(await this.ledger.record(payment, outcome, metadata));
   }
 
   /** The provider's answer, or undefined when it gave none in time (the outcome is unknown). */
@@ -63,25 +65,5 @@ export class ProcessPaymentHandler implements ICommandHandler<ProcessPaymentComm
       return undefined;
     }
     return outcome.outcome === 'DECLINED' ? { ...outcome, message: redact(outcome.message, token) } : outcome;
-  }
-
-  /** The row and the event in one transaction: the event table is the outbox. */
-  private async record(payment: Payment, outcome: ChargeOutcome, meta: CommandMeta): Promise<ProcessPaymentResult> {
-    const { paymentId, orderId, amountCents } = payment;
-    const event =
-      outcome.outcome === 'APPROVED'
-        ? new PaymentProcessed({ paymentId, orderId, amountCents })
-        : new PaymentFailed({ paymentId, orderId, amountCents, reason: 'DECLINED', message: outcome.message.slice(0, 500) });
-    const metadata = { correlationId: meta.correlationId, causationId: meta.commandId, userId: null, ...(meta.traceparent ? { traceparent: meta.traceparent } : {}) };
-    const settled = await this.payments.transaction(async (tx) => {
-      const row = await this.payments.settle(tx, paymentId, outcome.outcome === 'APPROVED' ? 'PROCESSED' : 'FAILED', outcome.outcome === 'APPROVED' ? null : 'DECLINED');
-      // Another attempt recorded the provider's answer first: answer with that one.
-      if (!row) return undefined;
-      const appended = await this.store.append(streamIdOf('payment', paymentId), 0, [event], { tx, idempotencyKey: `payment:${orderId}`, metadata });
-      // The key was spent by some other append: committing would leave a payment without its event.
-      if (appended.duplicate) throw new Error(`payment:${orderId} already appended to ${appended.streamId}`);
-      return row;
-    });
-    return answer(settled ?? (await this.payments.findByOrderId(orderId)) ?? payment);
   }
 }
