@@ -5,6 +5,11 @@ import { waitFor } from '../support/wait-for';
 
 /** Short enough for the timeout case; long enough for a payment on a busy 2-core machine. */
 const PAYMENT_DEADLINE_MS = 8000;
+/**
+ * tok_slow's charge succeeds this long after it was asked: after the deadline, and after the
+ * payment service stopped waiting for it (5 s), so only the reconciler learns of it.
+ */
+const SLOW_CHARGE_MS = 12000;
 
 const ORDER_FIELDS = `id userId status totalCents cancellationReason version lines { sku quantity unitPriceCents }
   payment { id status amountCents failureReason }`;
@@ -16,7 +21,10 @@ const ADD = `mutation A($sku: ID!, $name: String!, $price: Int!, $stock: Int!) {
   addProduct(sku: $sku, name: $name, priceCents: $price, initialStock: $stock, consistency: PROJECTED) { aggregateId version } }`;
 
 describe('Orders end to end: inventory, payment and the fulfilment saga', () => {
-  const system = new System({ PAYMENT_DEADLINE_MS: String(PAYMENT_DEADLINE_MS) });
+  const system = new System({
+    PAYMENT_DEADLINE_MS: String(PAYMENT_DEADLINE_MS),
+    PAYMENT_LOCAL_SLOW_MS: String(SLOW_CHARGE_MS),
+  });
   let url: string;
   let admin: string;
   let alice: { token: string; id: string };
@@ -99,6 +107,35 @@ describe('Orders end to end: inventory, payment and the fulfilment saga', () => 
     await waitFor('stock released', async () => {
       const p = await stock(sku);
       return p.available === 4 && p.reserved === 0;
+    });
+  });
+
+  it('refunds a payment whose success arrives after the deadline cancelled its order: the payment, the history and the mail say so', async () => {
+    const sku = await product(3);
+    const id = await order(bob.token, [{ sku, quantity: 1 }], 'tok_slow');
+    const done = await settled(id, PAYMENT_DEADLINE_MS + 60000);
+    expect(done).toMatchObject({ status: 'CANCELLED', cancellationReason: 'PAYMENT_TIMEOUT' });
+
+    const refunded = await waitFor('the payment to show as refunded', async () => {
+      const o = await read(id);
+      return o?.payment?.status === 'REFUNDED' && o;
+    }, { timeoutMs: SLOW_CHARGE_MS + 60000, intervalMs: 250 });
+    expect(refunded).toMatchObject({ status: 'CANCELLED', payment: { status: 'REFUNDED', amountCents: 1250 } });
+    const history = await waitFor('OrderRefunded in the order history', async () => {
+      const r = await gql(url, `query E($s: String!) { events(streamId: $s) { type } }`, { s: `order-${id}` }, admin);
+      const types: string[] = (r.data?.events ?? []).map((e: { type: string }) => e.type);
+      return types.includes('OrderRefunded') && types;
+    });
+    expect(history).toEqual(['OrderCreated', 'OrderAwaitingPayment', 'OrderCancelled', 'OrderRefunded']);
+    const notes = await waitFor('the refund notification', async () => {
+      const r = await gql(url, `query { notifications(first: 20) { template channel } }`, {}, bob.token);
+      const refunds = (r.data?.notifications ?? []).filter((n: { template: string }) => n.template === 'PAYMENT_REFUNDED');
+      return refunds.length === 2 && refunds;
+    });
+    expect(notes.map((n: { channel: string }) => n.channel).sort()).toEqual(['EMAIL', 'PUSH']);
+    await waitFor('stock released', async () => {
+      const p = await stock(sku);
+      return p.available === 3 && p.reserved === 0;
     });
   });
 

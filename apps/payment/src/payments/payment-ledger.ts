@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
 import { type EventMetadata, PaymentFailed, PaymentProcessed, PaymentRefunded, streamIdOf } from '@app/events';
 import { PAYMENT_SETTINGS, type PaymentSettings } from '../payment-settings';
-import { type LookupOutcome, PaymentProvider } from '../provider/payment-provider';
+import { PaymentProvider, type SettledOutcome } from '../provider/payment-provider';
 import { TIMED_OUT, withDeadline } from '../provider/with-deadline';
 import { type Payment, PaymentsRepository } from './payments.repository';
 
@@ -30,7 +30,7 @@ export class PaymentLedger {
    * the payment as TIMEOUT). Answers the row as settled, or as it stands when another attempt
    * settled it first. A payment whose order was cancelled meanwhile is refunded right after.
    */
-  async record(payment: Payment, outcome: LookupOutcome, metadata: EventMetadata): Promise<Payment> {
+  async record(payment: Payment, outcome: SettledOutcome, metadata: EventMetadata): Promise<Payment> {
     const { paymentId, orderId, amountCents } = payment;
     const event =
       outcome.outcome === 'APPROVED'

@@ -55,6 +55,7 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnModuleDestro
   private async settle(payment: Payment, metadata: { correlationId: string; causationId: null; userId: null }): Promise<void> {
     const outcome = await withDeadline(this.provider.lookup(payment.orderId), this.settings.providerTimeoutMs);
     if (outcome === TIMED_OUT) return this.log.warn(`payment ${payment.paymentId}: the provider did not say what became of it; asked again later`);
+    if (outcome.outcome === 'PENDING') return;
     const settled = await this.ledger.record(payment, outcome, metadata);
     this.log.warn(`payment ${payment.paymentId} of order ${payment.orderId} was PENDING; the provider says ${outcome.outcome}: now ${settled.status}`);
   }

@@ -15,11 +15,13 @@ const reference = (prefix: string, key: string) => `${prefix}_${createHash('sha2
  * It is idempotent like a real one: references derive from the key, so asking again for the
  * same order yields the same charge or refund, never a second one. It remembers the outcomes it
  * gave in memory only, for `lookup`: after a restart it knows of no charge (a real adapter asks
- * the processor, which remembers). A tok_timeout charge never happens, so lookup says NONE.
+ * the processor, which remembers). A tok_timeout charge never happens, so lookup says NONE; a
+ * tok_slow one is PENDING until it completes.
  */
 @Injectable()
 export class LocalPaymentProvider extends PaymentProvider {
   private readonly outcomes = new Map<string, ChargeOutcome>();
+  private readonly charging = new Set<string>();
 
   constructor(@Inject(PAYMENT_SETTINGS) private readonly settings: Pick<PaymentSettings, 'localSlowMs'>) {
     super();
@@ -28,7 +30,11 @@ export class LocalPaymentProvider extends PaymentProvider {
   async charge({ idempotencyKey, token }: ChargeRequest): Promise<ChargeOutcome> {
     // A provider that never answers: no timer or socket behind it, so nothing keeps a process alive.
     if (token === TIMEOUT_TOKEN) return new Promise<never>(() => {});
-    if (token === SLOW_TOKEN) await new Promise((resolve) => setTimeout(resolve, this.settings.localSlowMs));
+    if (token === SLOW_TOKEN) {
+      this.charging.add(idempotencyKey);
+      await new Promise((resolve) => setTimeout(resolve, this.settings.localSlowMs));
+      this.charging.delete(idempotencyKey);
+    }
     const outcome: ChargeOutcome = token === DECLINED_TOKEN ? { outcome: 'DECLINED', message: 'card declined' } : { outcome: 'APPROVED', providerRef: reference('local', idempotencyKey) };
     this.outcomes.set(idempotencyKey, this.outcomes.get(idempotencyKey) ?? outcome);
     return this.outcomes.get(idempotencyKey)!;
@@ -39,6 +45,7 @@ export class LocalPaymentProvider extends PaymentProvider {
   }
 
   lookup(idempotencyKey: string): Promise<LookupOutcome> {
+    if (this.charging.has(idempotencyKey)) return Promise.resolve({ outcome: 'PENDING' });
     return Promise.resolve(this.outcomes.get(idempotencyKey) ?? { outcome: 'NONE' });
   }
 }

@@ -8,8 +8,11 @@ export interface ChargeRequest {
 
 export type ChargeOutcome = { outcome: 'APPROVED'; providerRef: string } | { outcome: 'DECLINED'; message: string };
 
-/** What the provider knows of an earlier charge with a key: its outcome, or NONE when it never charged. */
-export type LookupOutcome = ChargeOutcome | { outcome: 'NONE' };
+/** A charge's final outcome as far as we record it: what the provider said, or NONE when it never charged. */
+export type SettledOutcome = ChargeOutcome | { outcome: 'NONE' };
+
+/** What the provider knows of an earlier charge with a key; PENDING while it is still working on it. */
+export type LookupOutcome = SettledOutcome | { outcome: 'PENDING' };
 
 export interface RefundRequest {
   /** The order id of the charge to give back: refunding it twice refunds once. */
