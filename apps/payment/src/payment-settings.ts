@@ -11,7 +11,9 @@ const ms = (fallback: number, max: number) => z.coerce.number({ error: 'must be 
 const settingsSchema = z
   .object({
     // Longer than this and we stop waiting; the payment stays PENDING (see ProcessPaymentHandler).
-    PAYMENT_PROVIDER_TIMEOUT_MS: ms(5000, 120_000),
+    // At most 8 s: the command server's Kafka session is 10 s and it does not heartbeat while a
+    // handler waits, so a longer wait gets the member evicted and the command redelivered in a loop.
+    PAYMENT_PROVIDER_TIMEOUT_MS: ms(5000, 8000),
     // How often the reconciler asks the provider about PENDING payments and carries out refunds.
     PAYMENT_RECONCILE_MS: ms(5000, 600_000),
     // The local provider's tok_slow: approved after this long (demos and the fault suite).
