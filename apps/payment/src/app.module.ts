@@ -9,10 +9,12 @@ import { ProcessPaymentHandler } from './commands/process-payment/process-paymen
 import { RefundPaymentHandler } from './commands/refund-payment/refund-payment.handler';
 import { CreatePayments1764700000000 } from './migrations/1764700000000-create-payments';
 import { Refunds1795400000000 } from './migrations/1795400000000-refunds';
+import { LocalProviderCharges1795400000001 } from './migrations/1795400000001-local-provider-charges';
 import { paymentSettingsProvider } from './payment-settings';
 import { PaymentLedger } from './payments/payment-ledger';
 import { PaymentReconciler } from './payments/payment-reconciler';
 import { PaymentsRepository } from './payments/payments.repository';
+import { LocalChargeRecords, PgLocalChargeRecords } from './provider/local-charge-records';
 import { LocalPaymentProvider } from './provider/local-payment-provider';
 import { PaymentProvider } from './provider/payment-provider';
 import { PAYMENT_SCHEMA } from './schema';
@@ -23,7 +25,7 @@ const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
   imports: [
     ConfigModule,
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000] }),
+    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000, LocalProviderCharges1795400000001] }),
     EventStoreModule.forService({ schema: PAYMENT_SCHEMA }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
@@ -36,6 +38,7 @@ const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
     paymentSettingsProvider,
     // The only adapter so far: a real processor's adapter replaces it here, behind the same port.
     { provide: PaymentProvider, useClass: LocalPaymentProvider },
+    { provide: LocalChargeRecords, useClass: PgLocalChargeRecords },
   ],
 })
 export class AppModule {}

@@ -60,7 +60,7 @@ export class PaymentLedger {
   async refund(payment: Payment, metadata: EventMetadata): Promise<Payment | undefined> {
     const { paymentId, orderId, amountCents } = payment;
     try {
-      const answer = await withDeadline(this.provider.refund({ idempotencyKey: orderId, amountCents }), this.settings.providerTimeoutMs);
+      const answer = await withDeadline(this.provider.refund({ idempotencyKey: `refund:${orderId}`, amountCents }), this.settings.providerTimeoutMs);
       if (answer === TIMED_OUT) throw new Error(`no answer within ${this.settings.providerTimeoutMs} ms`);
     } catch (err) {
       this.log.warn(`refund of payment ${paymentId} (order ${orderId}) not done yet, the reconciler retries: ${err instanceof Error ? err.message : String(err)}`);

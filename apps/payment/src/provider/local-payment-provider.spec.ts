@@ -1,8 +1,25 @@
+import { LocalChargeRecords } from './local-charge-records';
 import { LocalPaymentProvider } from './local-payment-provider';
+import type { LookupOutcome } from './payment-provider';
 import { TIMED_OUT, withDeadline } from './with-deadline';
 
 const orderId = '6f1c2a52-8a3e-4f0b-9d7e-2f3b4c5d6e7f';
-const provider = () => new LocalPaymentProvider({ localSlowMs: 3000 });
+/** The records in memory: the provider's decisions are what is under test here, not PostgreSQL. */
+class MemoryRecords extends LocalChargeRecords {
+  private readonly rows = new Map<string, LookupOutcome>();
+
+  find(key: string): Promise<LookupOutcome | undefined> {
+    return Promise.resolve(this.rows.get(key));
+  }
+
+  save(key: string, outcome: LookupOutcome): Promise<LookupOutcome> {
+    if (this.rows.get(key)?.outcome !== 'PENDING' && this.rows.has(key)) return Promise.resolve(this.rows.get(key)!);
+    this.rows.set(key, outcome);
+    return Promise.resolve(outcome);
+  }
+}
+
+const provider = () => new LocalPaymentProvider({ localSlowMs: 3000 }, new MemoryRecords());
 const charge = (token: string, idempotencyKey = orderId, on = provider()) => on.charge({ idempotencyKey, amountCents: 1250, token });
 
 describe('LocalPaymentProvider', () => {

@@ -15,7 +15,7 @@ export type SettledOutcome = ChargeOutcome | { outcome: 'NONE' };
 export type LookupOutcome = SettledOutcome | { outcome: 'PENDING' };
 
 export interface RefundRequest {
-  /** The order id of the charge to give back: refunding it twice refunds once. */
+  /** `refund:<orderId>`, a key of its own (a processor may answer a charge's key with the charge): refunding twice refunds once. */
   idempotencyKey: string;
   amountCents: number;
 }
