@@ -2,6 +2,7 @@ import { Controller, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { COMMANDS, type CommandReply, metaOf, parseCommandMessage, type ProcessPaymentResult, type RefundPaymentResult, toReply } from '@app/commands';
+import { isTransient } from '@app/messaging';
 import { ProcessPaymentCommand } from './process-payment/process-payment.command';
 import { parseProcessPaymentInput } from './process-payment/process-payment.input';
 import { RefundPaymentCommand } from './refund-payment/refund-payment.command';
@@ -26,11 +27,23 @@ export class PaymentCommandsController {
     });
   }
 
+  /**
+   * One way, so no caller retries it: an outage (the database refusing connections) must not
+   * turn into a reply nobody reads, or a cancelled order could stay charged. It rethrows
+   * instead, and kafkajs delivers the same command again until it goes through (the handler is
+   * idempotent per order). Bad input and bugs are answered and logged like any command.
+   */
   @MessagePattern(COMMANDS.refundPayment)
-  refund(@Payload() raw: unknown): Promise<CommandReply<RefundPaymentResult>> {
-    return toReply(this.log, COMMANDS.refundPayment, () => {
+  async refund(@Payload() raw: unknown): Promise<CommandReply<RefundPaymentResult>> {
+    let outage: unknown;
+    const reply = await toReply(this.log, COMMANDS.refundPayment, () => {
       const message = parseCommandMessage(raw);
-      return this.commandBus.execute(new RefundPaymentCommand(parseRefundPaymentInput(message.data), metaOf(message)));
+      return this.commandBus.execute(new RefundPaymentCommand(parseRefundPaymentInput(message.data), metaOf(message))).catch((err: unknown) => {
+        if (isTransient(err)) outage = err;
+        throw err;
+      });
     });
+    if (outage) throw outage;
+    return reply;
   }
 }

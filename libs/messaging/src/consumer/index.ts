@@ -8,3 +8,4 @@ export * from './consumer-runtime';
 export * from './consumer-runtime.module';
 export { BatchOutcome, KafkaBatchContext } from './batch-context';
 export { RunScope, type RunBuffer } from './run-scope';
+export { isTransient } from './transient';
