@@ -76,6 +76,13 @@ export class OutboxRelay {
       let client: PoolClient | undefined;
       try {
         client = await this.store.pool.connect();
+        // A checked-out client has no 'error' listener of the pool's: a server ending the
+        // connection while the relay sleeps (restart, terminated backend) would crash the process.
+        // Noted and woken instead; the next query fails, and this loop connects again.
+        client.on('error', (err: Error) => {
+          this.log.warn(`relay connection lost: ${err.message}`);
+          this.bell.ring();
+        });
         if (await this.becomeLeader(client)) await this.lead(client);
         else await this.bell.sleep(this.standbyRetryMs);
       } catch (err) {
