@@ -47,7 +47,7 @@ export const produceOrders = async (kafka: Kafka, topic: string, count: number):
  * OrderCreatedHandler's changes folded onto PendingOrderDocuments' unknownOrder, with the names
  * of its skus. Same fields in the same order, so the same bytes reach Elasticsearch.
  */
-export const orderDocument = ({ occurredAt, payload }: EventEnvelope<OrderCreated['payload']>): OrderDocument => {
+export const orderDocument = ({ occurredAt, payload, streamVersion: v }: EventEnvelope<OrderCreated['payload']>): OrderDocument => {
   const skus = [...new Set(payload.lines.map((l) => l.sku))];
   return {
     orderId: payload.orderId,
@@ -59,6 +59,8 @@ export const orderDocument = ({ occurredAt, payload }: EventEnvelope<OrderCreate
     cancellationReason: null,
     createdAt: occurredAt,
     updatedAt: occurredAt,
+    // The writer's per-field bookkeeping (foldChange), in OrderCreatedHandler's field order.
+    fieldVersions: { userId: v, skus: v, status: v, createdAt: v },
   };
 };
 
