@@ -28,7 +28,7 @@ export class DatabaseModule {
             schema,
             // Unqualified names in hand-written migration SQL must land in this service's schema,
             // not in `public` shared by every service.
-            extra: pgConnectionOptions(config, `${schema},public`),
+            extra: pgConnectionOptions(config, schema, `${schema},public`),
             migrations,
             synchronize: false,
             autoLoadEntities: true,

@@ -5,8 +5,11 @@ import type { AppConfig } from '@app/config';
  * nothing waits forever: a statement or a lock wait that exceeds its budget fails (and its event
  * is retried or dead-lettered by the consumer rules), a transaction left open by a stuck process
  * is ended by the server, and an unreachable server fails the connect instead of hanging it.
+ * `applicationName` shows in pg_stat_activity and the server's log, so an operator (or a profile
+ * of the statements) can tell whose connection is whose.
  */
-export const pgConnectionOptions = ({ postgresTimeouts: t }: AppConfig, searchPath?: string) => ({
+export const pgConnectionOptions = ({ postgresTimeouts: t }: AppConfig, applicationName: string, searchPath?: string) => ({
+  application_name: applicationName,
   options: [
     ...(searchPath ? [`-c search_path=${searchPath}`] : []),
     `-c statement_timeout=${t.statementMs}`,

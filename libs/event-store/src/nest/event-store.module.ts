@@ -58,7 +58,7 @@ export class EventStoreModule {
           inject: [APP_CONFIG, OPTIONS],
           useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
             // A pool of its own: the append path uses plain pg prepared statements, not TypeORM.
-            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config) }), opts.schema, EVENT_REGISTRY),
+            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config, `${opts.schema}-event-store`) }), opts.schema, EVENT_REGISTRY),
         },
         {
           provide: RELAY_PRODUCER,
