@@ -156,4 +156,23 @@ describe('the search consumer indexing products and orders', () => {
     await drain(partition);
     expect(await order(f.orderId)).toMatchObject({ _version: 3, _seq_no: filled!._seq_no, _source: filled!._source });
   });
+
+  it('fills in an OrderCreated that arrives after a later event of its order (written unread, found by its 409), and ignores it twice', async () => {
+    const f = fixture();
+    for (const p of f.products) await produce(TOPICS.inventory, p);
+    const partition = await produce(TOPICS.orders, f.confirmed);
+    await orderIn(f.orderId, 'CONFIRMED');
+
+    await produce(TOPICS.orders, f.created, partition);
+    await drain(partition);
+    const filled = await order(f.orderId);
+    expect(filled).toMatchObject({
+      _version: 3,
+      _source: { status: 'CONFIRMED', userId: f.userId, skus: f.skus, productNames: [`Kettle k${run}`, `Teacup t${run}`], createdAt: at(1).toISOString() },
+    });
+
+    await produce(TOPICS.orders, f.created, partition);
+    await drain(partition);
+    expect(await order(f.orderId)).toMatchObject({ _version: 3, _seq_no: filled!._seq_no, _source: filled!._source });
+  });
 });

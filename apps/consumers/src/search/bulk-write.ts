@@ -23,15 +23,17 @@ export const versionedIndex = (index: string, id: string, version: number, docum
  * Sends the writes in one `_bulk` request. `_bulk` answers 200 even when items failed, so each
  * item is checked: 409 means the index already holds this version or a newer one, i.e. the write
  * is applied; anything else throws, and the runtime retries the whole event (the writes that did
- * succeed then answer 409, which is harmless).
+ * succeed then answer 409, which is harmless). Resolves with the ids that met a 409, for a caller
+ * that wrote without reading first and must then look (see PendingOrderDocuments).
  */
-export const bulkWrite = async (es: ElasticsearchService, operations: object[]): Promise<void> => {
-  if (operations.length === 0) return;
+export const bulkWrite = async (es: ElasticsearchService, operations: object[]): Promise<Set<string>> => {
+  if (operations.length === 0) return new Set();
   const res = await es.bulk({ operations });
-  if (!res.errors) return;
-  const failures = res.items
-    .map((item) => Object.values(item)[0] as estypes.BulkResponseItem)
+  if (!res.errors) return new Set();
+  const items = res.items.map((item) => Object.values(item)[0] as estypes.BulkResponseItem);
+  const failures = items
     .filter((r) => r.error && r.status !== 409)
     .map((r) => ({ id: r._id, status: r.status, type: r.error?.type, reason: r.error?.reason }));
   if (failures.length) throw new SearchWriteError(failures);
+  return new Set(items.filter((r) => r.status === 409 && r._id).map((r) => r._id!));
 };

@@ -4,8 +4,8 @@ import type { EventEnvelope } from '@app/events';
 import type { RunBuffer, RunScope } from '@app/messaging';
 import { bulkWrite, SearchWriteError, versionedIndex } from './bulk-write';
 import type { OrderDocument } from './orders-index.mapping';
-import type { ProductDocument } from './products-index.mapping';
-import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
+import { ProductNames } from './product-names';
+import { ORDERS_ALIAS } from './search-indices';
 
 type Changes = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt' | 'fieldVersions'>>;
 type Change = { version: number; occurredAt: string; changes: Changes };
@@ -38,18 +38,27 @@ const foldChange = ({ doc, version }: { doc: OrderDocument; version: number }, {
   return { doc: { ...doc, ...Object.fromEntries(fresh), fieldVersions, updatedAt }, version: Math.max(v, version) };
 };
 
+type Folded = { doc: OrderDocument; version: number; versionType: 'external' | 'external_gte' };
+
 /**
  * The order events of one run, folded into their orders' documents and written together: one
- * `mget` of the documents, one `mget` of the product names, one `_bulk` per run, instead of
- * the three requests per event it took one event at a time. Elasticsearch's `update` (a partial
- * `doc`) cannot take an external version, so each document is read, changed and indexed whole
- * under the highest stream version applied to it (see foldChange): a repeated event changes
- * nothing, and a concurrent writer that got further first answers our write with a harmless 409.
+ * `_bulk` per run, plus one `mget` for the orders that already have a document. Elasticsearch's
+ * `update` (a partial `doc`) cannot take an external version, so each document is read, changed
+ * and indexed whole under the highest stream version applied to it (see foldChange): a repeated
+ * event changes nothing, and a concurrent writer that got further first answers with a harmless 409.
+ *
+ * An order whose first event here is its stream's first (OrderCreated, version 1) has no document
+ * yet, so it is written without reading; a 409 then means one exists after all (a duplicate
+ * delivery, or a redriven OrderCreated after later events), and that order is read and folded
+ * like the others. Most orders are written without a read that way.
  */
 class PendingOrderDocuments implements RunBuffer {
   private readonly byOrder = new Map<string, Change[]>();
 
-  constructor(private readonly es: ElasticsearchService) {}
+  constructor(
+    private readonly es: ElasticsearchService,
+    private readonly names: ProductNames,
+  ) {}
 
   add(orderId: string, change: Change): void {
     this.byOrder.set(orderId, [...(this.byOrder.get(orderId) ?? []), change]);
@@ -58,44 +67,55 @@ class PendingOrderDocuments implements RunBuffer {
   async flush(): Promise<void> {
     const ids = [...this.byOrder.keys()];
     if (ids.length === 0) return;
+    const blind = ids.filter((id) => this.byOrder.get(id)![0].version === 1);
+    const unwritten = blind.map((orderId) => this.fold(orderId, undefined));
+    const others = ids.filter((id) => this.byOrder.get(id)![0].version !== 1);
+    const conflicts = await this.write([...unwritten.flatMap((f) => f ?? []), ...(await this.readAndFold(others))]);
+    const found = blind.filter((id) => conflicts.has(id));
+    if (found.length > 0) await this.write(await this.readAndFold(found));
+  }
+
+  private fold(orderId: string, found: { _source?: OrderDocument; _version?: number } | undefined): Folded | undefined {
+    const start = { doc: found?._source ?? unknownOrder(orderId), version: found?._version ?? 0 };
+    const next = this.byOrder.get(orderId)!.reduce(foldChange, start);
+    if (next.doc === start.doc) return undefined;
+    // Only older fields filled in (a redriven event): same stream version, so the write must accept an equal one.
+    return { doc: next.doc, version: next.version, versionType: next.version > start.version ? 'external' : 'external_gte' };
+  }
+
+  private async readAndFold(ids: string[]): Promise<Folded[]> {
+    if (ids.length === 0) return [];
     // `mget` is real-time (no refresh needed), unlike a search.
     const { docs } = await this.es.mget<OrderDocument>({ index: ORDERS_ALIAS, ids });
-    const folded: { doc: OrderDocument; version: number; versionType: 'external' | 'external_gte' }[] = [];
-    for (const [i, orderId] of ids.entries()) {
+    return ids.flatMap((orderId, i) => {
       const current = docs[i];
       // A document we could not read is not one we may rebuild from scratch: fail, and retry.
       if ('error' in current && current.error) throw new SearchWriteError([{ id: orderId, status: 503, type: current.error.type, reason: current.error.reason }]);
-      const found = 'found' in current && current.found && current._source ? current : undefined;
-      const start = { doc: found?._source ?? unknownOrder(orderId), version: found?._version ?? 0 };
-      const next = this.byOrder.get(orderId)!.reduce(foldChange, start);
-      if (next.doc === start.doc) continue;
-      // Only older fields filled in (a redriven event): same stream version, so the write must accept an equal one.
-      folded.push({ doc: next.doc, version: next.version, versionType: next.version > start.version ? 'external' : 'external_gte' });
-    }
+      return this.fold(orderId, 'found' in current && current.found && current._source ? current : undefined) ?? [];
+    });
+  }
+
+  private async write(folded: Folded[]): Promise<Set<string>> {
     // Looked up at every write, not only at OrderCreated: a product indexed after the order was
     // (its ProductAdded waiting on another partition) is filled in by the order's next event.
-    const names = await this.productNames(folded.flatMap(({ doc }) => doc.skus));
+    const names = await this.names.of(folded.flatMap(({ doc }) => doc.skus));
     const operations = folded.flatMap(({ doc, version, versionType }) =>
       versionedIndex(ORDERS_ALIAS, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }, versionType),
     );
-    await bulkWrite(this.es, operations);
-  }
-
-  private async productNames(skus: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(skus)];
-    if (unique.length === 0) return new Map();
-    const { docs } = await this.es.mget<ProductDocument>({ index: PRODUCTS_ALIAS, ids: unique, _source_includes: ['name'] });
-    return new Map(docs.flatMap((doc) => ('found' in doc && doc.found && doc._source ? [[doc._id, doc._source.name] as const] : [])));
+    return bulkWrite(this.es, operations);
   }
 }
 
 /** The order handlers' way into the run's PendingOrderDocuments. */
 @Injectable()
 export class OrderDocumentWriter {
-  constructor(private readonly es: ElasticsearchService) {}
+  constructor(
+    private readonly es: ElasticsearchService,
+    private readonly names: ProductNames,
+  ) {}
 
   apply(event: EventEnvelope<{ orderId: string }>, changes: Changes, run: RunScope): Promise<void> {
-    const pending = run.buffer(this, () => new PendingOrderDocuments(this.es));
+    const pending = run.buffer(this, () => new PendingOrderDocuments(this.es, this.names));
     pending.add(event.payload.orderId, { version: event.streamVersion, occurredAt: event.occurredAt, changes });
     return Promise.resolve();
   }

@@ -4,6 +4,7 @@ import { ProductAdded, type EventEnvelope } from '@app/events';
 import type { EventHandler } from '../shared/event-handler';
 import { bulkWrite, versionedIndex } from './bulk-write';
 import type { OrderDocument } from './orders-index.mapping';
+import { ProductNames } from './product-names';
 import type { ProductDocument } from './products-index.mapping';
 import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
 
@@ -23,7 +24,10 @@ const BACKFILL_LIMIT = 100;
 export class ProductAddedHandler implements EventHandler<Payload> {
   readonly eventType = ProductAdded.type;
 
-  constructor(private readonly es: ElasticsearchService) {}
+  constructor(
+    private readonly es: ElasticsearchService,
+    private readonly names: ProductNames,
+  ) {}
 
   async handle(event: EventEnvelope<Payload>): Promise<void> {
     const { sku, name, priceCents } = event.payload;
@@ -34,6 +38,7 @@ export class ProductAddedHandler implements EventHandler<Payload> {
       operations.push(...versionedIndex(ORDERS_ALIAS, order.doc.orderId, order.version, document, 'external_gte'));
     }
     await bulkWrite(this.es, operations);
+    this.names.remember(sku, name);
   }
 
   private async ordersMissing(sku: string, name: string): Promise<{ doc: OrderDocument; version: number }[]> {

@@ -8,6 +8,7 @@ import { OrderConfirmedHandler } from './order-confirmed.handler';
 import { OrderCreatedHandler } from './order-created.handler';
 import { OrderDocumentWriter } from './order-document.writer';
 import { ProductAddedHandler } from './product-added.handler';
+import { ProductNames } from './product-names';
 import { SearchIndexLifecycle } from './search-index.lifecycle';
 import { SearchController } from './search.controller';
 import { UserRegisteredHandler } from './user-registered.handler';
@@ -26,6 +27,7 @@ import { UserRegisteredHandler } from './user-registered.handler';
     SearchIndexLifecycle,
     UserRegisteredHandler,
     ProductAddedHandler,
+    ProductNames,
     OrderDocumentWriter,
     OrderCreatedHandler,
     OrderAwaitingPaymentHandler,
