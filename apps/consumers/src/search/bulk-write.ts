@@ -28,7 +28,9 @@ export const versionedIndex = (index: string, id: string, version: number, docum
  */
 export const bulkWrite = async (es: ElasticsearchService, operations: object[]): Promise<Set<string>> => {
   if (operations.length === 0) return new Set();
-  const res = await es.bulk({ operations });
+  // Only what is checked below comes back: the full answer (index, shards, seq_no per item) is
+  // most of the bytes Elasticsearch serialises and this process parses per bulk.
+  const res = await es.bulk({ operations, filter_path: ['errors', 'items.*._id', 'items.*.status', 'items.*.error'] });
   if (!res.errors) return new Set();
   const items = res.items.map((item) => Object.values(item)[0] as estypes.BulkResponseItem);
   const failures = items

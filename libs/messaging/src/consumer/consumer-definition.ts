@@ -31,7 +31,16 @@ export interface ConsumerDefinition {
    * timeout too (PG_STATEMENT_TIMEOUT_MS).
    */
   readonly handlerBudgetMs: number;
+  /**
+   * Most events applied in one transaction (MAX_EVENTS_PER_TRANSACTION unless set): bounds its
+   * locks, its duration and a rollback's cost. A consumer whose transaction holds only its claims
+   * (its writes go elsewhere, in one request per run) may take more: fewer, bigger requests.
+   */
+  readonly maxEventsPerRun: number;
 }
+
+/** Events applied in one transaction at most, by default: bounds its locks, its duration and a rollback's cost. */
+export const MAX_EVENTS_PER_TRANSACTION = 200;
 
 export const DEFAULT_HANDLER_BUDGET_MS = 30_000;
 
@@ -46,11 +55,13 @@ export const defineConsumer = (options: {
   beginTransaction?: (em: EntityManager) => Promise<void>;
   lingerMs?: number;
   handlerBudgetMs?: number;
+  maxEventsPerRun?: number;
 }): ConsumerDefinition => {
-  const { name, clientId = name, beginTransaction, lingerMs, handlerBudgetMs = DEFAULT_HANDLER_BUDGET_MS } = options;
+  const { name, clientId = name, beginTransaction, lingerMs, handlerBudgetMs = DEFAULT_HANDLER_BUDGET_MS, maxEventsPerRun = MAX_EVENTS_PER_TRANSACTION } = options;
   const groupId = namespaced(options.groupId ?? name);
   if (!KAFKA_NAME.test(groupId)) throw new Error(`invalid consumer group id: ${groupId}`);
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error(`${name}: retry.attempts must be a positive integer`);
-  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry, beginTransaction, lingerMs, handlerBudgetMs };
+  if (!Number.isInteger(maxEventsPerRun) || maxEventsPerRun < 1) throw new Error(`${name}: maxEventsPerRun must be a positive integer`);
+  return { name, groupId, clientId, transportId: Symbol(`consumer:${name}`), retry, beginTransaction, lingerMs, handlerBudgetMs, maxEventsPerRun };
 };

@@ -10,9 +10,6 @@ import { whileHeartbeating } from './heartbeat';
 
 export type { EventHandlerFn } from './event-applier';
 
-/** Events applied in one transaction at most: bounds its locks, its duration and a rollback's cost. */
-export const MAX_EVENTS_PER_TRANSACTION = 200;
-
 type Good<P> = { message: KafkaMessage; event: EventEnvelope<P> };
 type Decoded = { message: KafkaMessage; event: EventEnvelope; error?: undefined } | { message: KafkaMessage; event?: undefined; error: unknown };
 
@@ -82,7 +79,7 @@ export class ConsumerRuntime {
           continue;
         }
         const run: Good<P>[] = [];
-        while (i < decoded.length && decoded[i].event && run.length < MAX_EVENTS_PER_TRANSACTION) run.push(decoded[i++] as Good<P>);
+        while (i < decoded.length && decoded[i].event && run.length < consumer.maxEventsPerRun) run.push(decoded[i++] as Good<P>);
         const failure = run.length > 1 ? await this.applier.applyRun(consumer, run.map((r) => r.event), handler) : undefined;
         if (failure === undefined && run.length > 1) {
           settled = run[run.length - 1].message.offset;
