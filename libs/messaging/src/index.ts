@@ -5,3 +5,4 @@ export * from './consumer';
 export * from './dead-letter';
 export * from './migrations';
 export * from './doorbell';
+export * from './periodic-task';

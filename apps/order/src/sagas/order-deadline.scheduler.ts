@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { PeriodicTask } from '@app/messaging';
 import { fromDeadline } from '../commands/append-context';
 import { CancelOrderCommand, DEADLINE_PASSED, SYSTEM } from '../commands/cancel-order/cancel-order.command';
 import { ORDER_SETTINGS, type OrderSettings } from '../order-settings';
@@ -17,26 +18,23 @@ const CLAIM_LEASE_MS = 30_000;
 @Injectable()
 export class OrderDeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(OrderDeadlineScheduler.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake: () => void = () => undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(ORDER_SETTINGS) private readonly settings: OrderSettings,
     private readonly sagas: OrderSagaRepository,
     private readonly commandBus: CommandBus,
-  ) {}
+  ) {
+    this.task = new PeriodicTask('order deadline scan', this.settings.deadlineScanMs, () => this.cancelOverdue(), this.log);
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.task.start();
   }
 
   // Before the pools close (onApplicationShutdown): a cancel in flight finishes first.
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Claims and cancels what is overdue now; one failure leaves its order to the next scan after the lease. */
@@ -47,20 +45,6 @@ export class OrderDeadlineScheduler implements OnApplicationBootstrap, OnModuleD
       } catch (err) {
         this.log.error(`cancelling overdue order ${orderId} failed; retried after ${CLAIM_LEASE_MS} ms: ${err.message}`);
       }
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      await this.cancelOverdue().catch((err: Error) => this.log.error(`order deadline scan failed: ${err.message}`));
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.settings.deadlineScanMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicTask } from '@app/messaging';
 import { PAYMENT_SETTINGS, type PaymentSettings } from '../payment-settings';
 import { PaymentProvider } from '../provider/payment-provider';
 import { TIMED_OUT, withDeadline } from '../provider/with-deadline';
@@ -16,26 +17,23 @@ const BATCH = 50;
 @Injectable()
 export class PaymentReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(PaymentReconciler.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake: () => void = () => undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly payments: PaymentsRepository,
     private readonly ledger: PaymentLedger,
     private readonly provider: PaymentProvider,
     @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.task = new PeriodicTask('payment reconciliation', this.settings.reconcileMs, () => this.reconcile(), this.log);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One round; a payment that fails is left for a later round (its lease expires). */
@@ -58,19 +56,5 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnModuleDestro
     if (outcome.outcome === 'PENDING') return;
     const settled = await this.ledger.record(payment, outcome, metadata);
     this.log.warn(`payment ${payment.paymentId} of order ${payment.orderId} was PENDING; the provider says ${outcome.outcome}: now ${settled.status}`);
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      await this.reconcile().catch((err: Error) => this.log.error(`payment reconciliation failed: ${err.message}`));
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.settings.reconcileMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
   }
 }
