@@ -1,5 +1,4 @@
 import type { estypes } from '@elastic/elasticsearch';
-import type { ElasticsearchService } from '@nestjs/elasticsearch';
 
 /** Some operations of a `_bulk` request failed for a reason other than a version conflict. */
 export class SearchWriteError extends Error {
@@ -13,26 +12,23 @@ export class SearchWriteError extends Error {
   }
 }
 
-/** One externally versioned write: `_bulk` takes the action line and the document in a row. */
-export const versionedIndex = (index: string, id: string, version: number, document: object, versionType: estypes.VersionType = 'external') => [
+/** One `_bulk` operation: the action line and the document. */
+export type BulkWrite = [action: object, document: object];
+
+/** One externally versioned write. */
+export const versionedIndex = (index: string, id: string, version: number, document: object, versionType: estypes.VersionType = 'external'): BulkWrite => [
   { index: { _index: index, _id: id, version, version_type: versionType } },
   document,
 ];
 
 /**
- * Sends the writes in one `_bulk` request. `_bulk` answers 200 even when items failed, so each
- * item is checked: 409 means the index already holds this version or a newer one, i.e. the write
- * is applied; anything else throws, and the runtime retries the whole event (the writes that did
+ * How a caller's writes went. `_bulk` answers 200 even when items failed, so each item is
+ * checked: 409 means the index already holds this version or a newer one, i.e. the write is
+ * applied; anything else throws, and the runtime retries the whole event (the writes that did
  * succeed then answer 409, which is harmless). Resolves with the ids that met a 409, for a caller
  * that wrote without reading first and must then look (see PendingOrderDocuments).
  */
-export const bulkWrite = async (es: ElasticsearchService, operations: object[]): Promise<Set<string>> => {
-  if (operations.length === 0) return new Set();
-  // Only what is checked below comes back: the full answer (index, shards, seq_no per item) is
-  // most of the bytes Elasticsearch serialises and this process parses per bulk.
-  const res = await es.bulk({ operations, filter_path: ['errors', 'items.*._id', 'items.*.status', 'items.*.error'] });
-  if (!res.errors) return new Set();
-  const items = res.items.map((item) => Object.values(item)[0] as estypes.BulkResponseItem);
+export const bulkOutcome = (items: estypes.BulkResponseItem[]): Set<string> => {
   const failures = items
     .filter((r) => r.error && r.status !== 409)
     .map((r) => ({ id: r._id, status: r.status, type: r.error?.type, reason: r.error?.reason }));

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ElasticsearchService } from '@nestjs/elasticsearch';
 import type { EventEnvelope } from '@app/events';
 import type { RunBuffer, RunScope } from '@app/messaging';
-import { bulkWrite, SearchWriteError, versionedIndex } from './bulk-write';
+import { SearchWriteError, versionedIndex } from './bulk-write';
 import type { OrderDocument } from './orders-index.mapping';
 import { ProductNames } from './product-names';
+import { SearchRequests } from './search-requests';
 import { ORDERS_ALIAS } from './search-indices';
 
 type Changes = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt' | 'fieldVersions'>>;
@@ -42,7 +42,8 @@ type Folded = { doc: OrderDocument; version: number; versionType: 'external' | '
 
 /**
  * The order events of one run, folded into their orders' documents and written together: one
- * `_bulk` per run, plus one `mget` for the orders that already have a document. Elasticsearch's
+ * `_bulk` per run, plus one `mget` for the orders that already have a document (both gathered with
+ * those of the runs of other partitions, see SearchRequests). Elasticsearch's
  * `update` (a partial `doc`) cannot take an external version, so each document is read, changed
  * and indexed whole under the highest stream version applied to it (see foldChange): a repeated
  * event changes nothing, and a concurrent writer that got further first answers with a harmless 409.
@@ -56,7 +57,7 @@ class PendingOrderDocuments implements RunBuffer {
   private readonly byOrder = new Map<string, Change[]>();
 
   constructor(
-    private readonly es: ElasticsearchService,
+    private readonly requests: SearchRequests,
     private readonly names: ProductNames,
   ) {}
 
@@ -86,7 +87,7 @@ class PendingOrderDocuments implements RunBuffer {
   private async readAndFold(ids: string[]): Promise<Folded[]> {
     if (ids.length === 0) return [];
     // `mget` is real-time (no refresh needed), unlike a search.
-    const { docs } = await this.es.mget<OrderDocument>({ index: ORDERS_ALIAS, ids });
+    const docs = await this.requests.mget<OrderDocument>(ORDERS_ALIAS, ids);
     return ids.flatMap((orderId, i) => {
       const current = docs[i];
       // A document we could not read is not one we may rebuild from scratch: fail, and retry.
@@ -99,10 +100,10 @@ class PendingOrderDocuments implements RunBuffer {
     // Looked up at every write, not only at OrderCreated: a product indexed after the order was
     // (its ProductAdded waiting on another partition) is filled in by the order's next event.
     const names = await this.names.of(folded.flatMap(({ doc }) => doc.skus));
-    const operations = folded.flatMap(({ doc, version, versionType }) =>
+    const writes = folded.map(({ doc, version, versionType }) =>
       versionedIndex(ORDERS_ALIAS, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }, versionType),
     );
-    return bulkWrite(this.es, operations);
+    return this.requests.bulk(writes);
   }
 }
 
@@ -110,12 +111,12 @@ class PendingOrderDocuments implements RunBuffer {
 @Injectable()
 export class OrderDocumentWriter {
   constructor(
-    private readonly es: ElasticsearchService,
+    private readonly requests: SearchRequests,
     private readonly names: ProductNames,
   ) {}
 
   apply(event: EventEnvelope<{ orderId: string }>, changes: Changes, run: RunScope): Promise<void> {
-    const pending = run.buffer(this, () => new PendingOrderDocuments(this.es, this.names));
+    const pending = run.buffer(this, () => new PendingOrderDocuments(this.requests, this.names));
     pending.add(event.payload.orderId, { version: event.streamVersion, occurredAt: event.occurredAt, changes });
     return Promise.resolve();
   }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ElasticsearchService } from '@nestjs/elasticsearch';
+import type { EntityManager } from 'typeorm';
 import { ProductAdded, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../shared/event-handler';
-import { bulkWrite, versionedIndex } from './bulk-write';
+import { versionedIndex } from './bulk-write';
 import type { OrderDocument } from './orders-index.mapping';
 import { ProductNames } from './product-names';
+import { SearchRequests, writeInRun } from './search-requests';
 import type { ProductDocument } from './products-index.mapping';
 import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
 
@@ -26,18 +29,19 @@ export class ProductAddedHandler implements EventHandler<Payload> {
 
   constructor(
     private readonly es: ElasticsearchService,
+    private readonly requests: SearchRequests,
     private readonly names: ProductNames,
   ) {}
 
-  async handle(event: EventEnvelope<Payload>): Promise<void> {
+  async handle(event: EventEnvelope<Payload>, _em: EntityManager, run: RunScope): Promise<void> {
     const { sku, name, priceCents } = event.payload;
     const product: ProductDocument = { sku, name, priceCents };
-    const operations = versionedIndex(PRODUCTS_ALIAS, sku, event.streamVersion, product);
+    const writes = [versionedIndex(PRODUCTS_ALIAS, sku, event.streamVersion, product)];
     for (const order of await this.ordersMissing(sku, name)) {
       const document: OrderDocument = { ...order.doc, productNames: [...order.doc.productNames, name] };
-      operations.push(...versionedIndex(ORDERS_ALIAS, order.doc.orderId, order.version, document, 'external_gte'));
+      writes.push(versionedIndex(ORDERS_ALIAS, order.doc.orderId, order.version, document, 'external_gte'));
     }
-    await bulkWrite(this.es, operations);
+    writeInRun(run, this, this.requests, ...writes);
     this.names.remember(sku, name);
   }
 

@@ -11,6 +11,7 @@ import { ProductAddedHandler } from './product-added.handler';
 import { ProductNames } from './product-names';
 import { SearchIndexLifecycle } from './search-index.lifecycle';
 import { SearchController } from './search.controller';
+import { SearchRequests } from './search-requests';
 import { UserRegisteredHandler } from './user-registered.handler';
 
 @Module({
@@ -27,6 +28,7 @@ import { UserRegisteredHandler } from './user-registered.handler';
     SearchIndexLifecycle,
     UserRegisteredHandler,
     ProductAddedHandler,
+    SearchRequests,
     ProductNames,
     OrderDocumentWriter,
     OrderCreatedHandler,

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { errors } from '@elastic/elasticsearch';
-import { ElasticsearchService } from '@nestjs/elasticsearch';
+import type { EntityManager } from 'typeorm';
 import { UserRegistered, type EventEnvelope } from '@app/events';
+import type { RunScope } from '@app/messaging';
 import type { EventHandler } from '../shared/event-handler';
+import { versionedIndex } from './bulk-write';
+import { SearchRequests, writeInRun } from './search-requests';
 import { USERS_ALIAS } from './search-indices';
 import type { UserDocument } from './users-index.mapping';
 
@@ -17,17 +19,13 @@ import type { UserDocument } from './users-index.mapping';
 export class UserRegisteredHandler implements EventHandler<UserRegistered['payload']> {
   readonly eventType = UserRegistered.type;
 
-  constructor(private readonly es: ElasticsearchService) {}
+  constructor(private readonly requests: SearchRequests) {}
 
-  async handle(event: EventEnvelope<UserRegistered['payload']>): Promise<void> {
+  handle(event: EventEnvelope<UserRegistered['payload']>, _em: EntityManager, run: RunScope): Promise<void> {
     const { userId, email, name, role } = event.payload;
     const document: UserDocument = { id: userId, email, name, role, registeredAt: event.occurredAt };
-    try {
-      await this.es.index({ index: USERS_ALIAS, id: userId, document, version: event.streamVersion, version_type: 'external' });
-    } catch (error) {
-      // 409: the index already holds this version or a newer one, i.e. this event is applied.
-      if (error instanceof errors.ResponseError && error.statusCode === 409) return;
-      throw error;
-    }
+    // A 409 (the index already holds this version or a newer one) means this event is applied.
+    writeInRun(run, this, this.requests, versionedIndex(USERS_ALIAS, userId, event.streamVersion, document));
+    return Promise.resolve();
   }
 }
