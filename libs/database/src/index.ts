@@ -1,3 +1,4 @@
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { schemaOf } from './schema-of';
 export { pgConnectionOptions } from './session-options';
+export { addFieldVersions, dropFieldVersions } from './field-versions-column';

@@ -1,23 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addFieldVersions, dropFieldVersions } from '@app/database';
 import { READ_MODEL_SCHEMA as S } from '../schema';
+
+const TABLE = `"${S}"."order_view"`;
 
 /**
  * Per column, the order stream version that last set it (see the consumers' fieldGuardedUpdate):
- * an older event redriven after a newer one still fills in the columns only it sets. Existing
- * rows count every column as set at the row's version.
+ * an older event redriven after a newer one still fills in the columns only it sets.
  */
 export class OrderViewFieldVersions1795400000000 implements MigrationInterface {
   name = 'OrderViewFieldVersions1795400000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "${S}"."order_view" ADD COLUMN "field_versions" jsonb NOT NULL DEFAULT '{}'`);
-    // Rows written before: what they hold is as new as their version, or a duplicate older event
-    // would count as missing everywhere and roll them back.
-    const columns = ['status', 'lines', 'total_cents', 'cancellation_reason', 'updated_at'].map((c) => `'${c}', version`).join(', ');
-    await q.query(`UPDATE "${S}"."order_view" SET "field_versions" = jsonb_build_object(${columns})`);
+  up(q: QueryRunner): Promise<void> {
+    return addFieldVersions(q, TABLE, ['status', 'lines', 'total_cents', 'cancellation_reason', 'updated_at']);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "${S}"."order_view" DROP COLUMN "field_versions"`);
+    await dropFieldVersions(q, TABLE);
   }
 }
