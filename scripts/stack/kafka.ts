@@ -21,8 +21,9 @@ const logFile = join(dir, 'kafka.log');
 export const brokers = (): string[] =>
   (process.env.KAFKA_BROKERS ?? `127.0.0.1:${PORT}`).split(',').map((b) => b.trim());
 
-const reachable = async (): Promise<boolean> => {
-  const admin = new Kafka({ clientId: 'stack-probe', brokers: brokers(), logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+/** True once a broker at `at` answers a cluster description (throws while it does not). */
+export const kafkaReachable = async (at: string[]): Promise<boolean> => {
+  const admin = new Kafka({ clientId: 'stack-probe', brokers: at, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
@@ -32,14 +33,19 @@ const reachable = async (): Promise<boolean> => {
   }
 };
 
-// KRaft combined mode: one process is both broker and controller, fine for a laptop or CI.
-const serverProperties = (): string =>
+const reachable = (): Promise<boolean> => kafkaReachable(brokers());
+
+/**
+ * KRaft combined mode: one process is both broker and controller, fine for a laptop or CI. The
+ * chaos suite runs brokers of its own with these settings on other ports and folders.
+ */
+export const kafkaServerProperties = ({ port, controllerPort, dataDir }: { port: number; controllerPort: number; dataDir: string }): string =>
   [
     'process.roles=broker,controller',
     'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}`,
-    `listeners=PLAINTEXT://127.0.0.1:${PORT},CONTROLLER://127.0.0.1:${CONTROLLER_PORT}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${PORT}`,
+    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     `log.dirs=${dataDir}`,
@@ -56,13 +62,14 @@ const serverProperties = (): string =>
     '',
   ].join('\n');
 
-const log4j = [
+/** Kafka's own log: warnings of org.apache.kafka, `rootLevel` for the rest. */
+export const kafkaLog4j = (rootLevel: 'INFO' | 'WARN'): string => [
   'status = error',
   'appender.out.type = Console',
   'appender.out.name = OUT',
   'appender.out.layout.type = PatternLayout',
   'appender.out.layout.pattern = [%d] %p %m (%c)%n',
-  'rootLogger.level = INFO',
+  `rootLogger.level = ${rootLevel}`,
   'rootLogger.appenderRef.out.ref = OUT',
   'logger.kafka.name = org.apache.kafka',
   'logger.kafka.level = WARN',
@@ -81,15 +88,16 @@ const fetchJars = async (): Promise<void> => {
   writeFileSync(join(libs, '.complete'), KAFKA_VERSION);
 };
 
-const formatStorageOnce = (props: string): void => {
-  if (existsSync(join(dataDir, 'meta.properties'))) return;
+/** Formats a data folder for KRaft once (a no-op when it holds a cluster already). */
+export const formatKafkaStorageOnce = (jars: string, props: string, data: string): void => {
+  if (existsSync(join(data, 'meta.properties'))) return;
   // A cluster id is 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` makes,
   // and like Kafka's own never starting with '-': the tool would read it as an option (1 in 64).
   let clusterId = randomBytes(16).toString('base64url');
   while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
-  const res = spawnSync('java', ['-cp', `${libs}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
-  if (res.status !== 0) throw new StackError(NAME, `formatting storage failed: ${(res.stderr || res.stdout).trim().split('\n').pop()}`);
-  say(NAME, `storage formatted in ${dataDir}`);
+  const res = spawnSync('java', ['-cp', `${jars}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
+  if (res.status !== 0) throw new StackError(NAME, `formatting storage in ${data} failed: ${(res.stderr || res.stdout).trim().split('\n').pop()}`);
+  say(NAME, `storage formatted in ${data}`);
 };
 
 export const kafka: StackService = {
@@ -106,9 +114,9 @@ export const kafka: StackService = {
       await fetchJars();
       mkdirSync(dataDir, { recursive: true });
       const props = join(dir, 'server.properties');
-      writeFileSync(props, serverProperties());
-      writeFileSync(join(dir, 'log4j2.properties'), log4j);
-      formatStorageOnce(props);
+      writeFileSync(props, kafkaServerProperties({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir }));
+      writeFileSync(join(dir, 'log4j2.properties'), kafkaLog4j('INFO'));
+      formatKafkaStorageOnce(libs, props, dataDir);
       say(NAME, `starting Apache Kafka ${KAFKA_VERSION} (KRaft, log: ${logFile})`);
       pid = spawnDetached(
         'java',
