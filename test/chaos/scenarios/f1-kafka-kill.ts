@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { midLoad, ownedInfra } from './owned';
+import { afterOrders, ownedInfra } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 /** How long the broker stays dead (the issue: back after 10 s). */
@@ -12,9 +12,7 @@ export const F1: Scenario = {
   plan: standardPlan,
   async inject(ctx, traffic, record) {
     const infra = ownedInfra(ctx);
-    await traffic.ordersDone(25);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 25);
     ctx.log(`SIGKILL to the broker (${traffic.done} orders ended)`);
     await infra.kafka.kill();
     // The fault itself is a duration: the broker is gone for DOWN_MS, whatever the system does.

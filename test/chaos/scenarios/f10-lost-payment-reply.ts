@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '../../support/wait-for';
-import { midLoad } from './owned';
+import { afterOrders } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 const SLOW_ORDERS = 12;
@@ -28,9 +28,7 @@ export const F10: Scenario = {
   plan: standardPlan,
   settings: { order: { PAYMENT_DEADLINE_MS: '1000' }, payment: { PAYMENT_LOCAL_SLOW_MS: '3000' } },
   async inject(ctx, traffic, record) {
-    await traffic.ordersDone(5);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 5);
     const buyer = await traffic.ops.register(`slow-${randomUUID().slice(0, 8)}@example.com`);
     ctx.log(`${SLOW_ORDERS} orders paid with tok_slow`);
     const ids = (await Promise.all(Array.from({ length: SLOW_ORDERS }, () => traffic.ops.tolerant(() => traffic.ops.createOrder(buyer.token, traffic.sku, 'tok_slow')))))

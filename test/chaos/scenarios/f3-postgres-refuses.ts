@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { midLoad, ownedInfra } from './owned';
+import { afterOrders, ownedInfra } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 /** The issue: PostgreSQL refusing connections for 60 s. */
@@ -12,9 +12,7 @@ export const F3: Scenario = {
   plan: standardPlan,
   async inject(ctx, traffic, record) {
     const infra = ownedInfra(ctx);
-    await traffic.ordersDone(25);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 25);
     ctx.log(`database refuses connections; every session of it ended (${traffic.done} orders ended)`);
     await infra.pg.refuse();
     try {

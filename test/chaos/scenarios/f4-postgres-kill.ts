@@ -1,4 +1,4 @@
-import { midLoad, ownedInfra } from './owned';
+import { afterOrders, ownedInfra } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 export const F4: Scenario = {
@@ -8,9 +8,7 @@ export const F4: Scenario = {
   plan: standardPlan,
   async inject(ctx, traffic, record) {
     const infra = ownedInfra(ctx);
-    await traffic.ordersDone(25);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 25);
     ctx.log(`SIGKILL to the PostgreSQL server and all its backends (${traffic.done} orders ended)`);
     await infra.pg.kill();
     const restarted = Date.now();

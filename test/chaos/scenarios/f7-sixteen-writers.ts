@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { midLoad } from './owned';
+import { afterOrders } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 const WRITERS = 16;
@@ -15,9 +15,7 @@ export const F7: Scenario = {
   needsOwnedInfra: false,
   plan: standardPlan,
   async inject(ctx, traffic, record) {
-    await traffic.ordersDone(10);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 10);
     ctx.log(`${WRITERS} restocks of ${traffic.sku} at once`);
     // Quantities 1..16: a restock lost or applied twice shows in the stock's sum, not only in a count.
     const restocks = await Promise.all(Array.from({ length: WRITERS }, (_, i) => traffic.ops.tolerant(() => traffic.ops.restock(traffic.admin, traffic.sku, i + 1))));

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { midLoad, ownedInfra } from './owned';
+import { afterOrders, ownedInfra } from './owned';
 import { type Scenario, standardPlan } from './scenario';
 
 /** Dead for a while before it starts again, so the indexer meets the outage, not just a slow node. */
@@ -12,9 +12,7 @@ export const F8: Scenario = {
   plan: standardPlan,
   async inject(ctx, traffic, record) {
     const infra = ownedInfra(ctx);
-    await traffic.ordersDone(20);
-    const late = midLoad(traffic);
-    if (late) record.problems.push(late);
+    await afterOrders(traffic, record, 20);
     ctx.log(`SIGKILL to Elasticsearch (${traffic.done} orders ended)`);
     await infra.es.kill();
     // The outage is a duration: indexing meets a dead node for DOWN_MS, then a starting one.
