@@ -1,17 +1,20 @@
 /**
  * B7's baseline: what a hand-written projector does with one fetched batch. The statements are
- * the ones the projections consumer issues for these events (TypeORM's text, captured from its
- * query builders, or as built in event-log.ts and order-view-update.ts: order-created.projection.ts,
- * payment-view-upsert.ts, and the runtime's claim in claim-event.ts), sent as named statements
- * so each is parsed and planned once per connection. One transaction per batch.
+ * the ones the projections consumer issues for these events (their texts imported from
+ * order-created.projection.ts, payment-view-upsert.ts, order-view-update.ts and event-log.ts, or
+ * built as there: the per-field guarded updates, and the runtime's claim in claim-event.ts), sent
+ * as named statements so each is parsed and planned once per connection. One transaction per batch.
  */
 import type { KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import { OrderAwaitingPayment, OrderConfirmed, OrderCreated, PaymentProcessed, type EventEnvelope } from '@app/events';
 import { decodeEnvelope } from '@app/messaging';
+import { EVENT_LOG_INSERT } from '../../apps/consumers/src/projections/event-log';
+import { ORDER_VIEW_INSERT, orderViewInsertParams } from '../../apps/consumers/src/projections/order-created.projection';
+import { ORDER_VIEW_EXISTS } from '../../apps/consumers/src/projections/order-view-update';
+import { PAYMENT_VIEW_UPSERT, paymentViewParams } from '../../apps/consumers/src/projections/payment-view-upsert';
 import { fieldGuardedParams, fieldGuardedUpdate, type GuardedColumn } from '../../apps/consumers/src/shared/field-guarded-update';
 
-const ORDER_UPSERT = `INSERT INTO "read_model"."order_view"("id", "user_id", "status", "lines", "total_cents", "cancellation_reason", "created_at", "updated_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ( "id" ) DO UPDATE SET "user_id" = EXCLUDED."user_id", "status" = EXCLUDED."status", "lines" = EXCLUDED."lines", "total_cents" = EXCLUDED."total_cents", "cancellation_reason" = EXCLUDED."cancellation_reason", "created_at" = EXCLUDED."created_at", "updated_at" = EXCLUDED."updated_at", "version" = EXCLUDED."version" WHERE "order_view"."version" < EXCLUDED."version"`;
 // The per-field guarded updates of order-view-update.ts: the same builder, so the same text.
 const ORDER_VIEW = '"read_model"."order_view"';
 const priced = (status: string, lines: unknown, total: number, at: string): GuardedColumn[] => [
@@ -27,12 +30,6 @@ const confirmed = (status: string, total: number, at: string): GuardedColumn[] =
 ];
 const ORDER_PRICED = fieldGuardedUpdate(ORDER_VIEW, 'id', priced('', null, 0, ''));
 const ORDER_CONFIRMED = fieldGuardedUpdate(ORDER_VIEW, 'id', confirmed('', 0, ''));
-const PAYMENT_UPSERT = `INSERT INTO "read_model"."payment_view"("id", "order_id", "amount_cents", "status", "failure_reason", "processed_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ( "id" ) DO UPDATE SET "order_id" = EXCLUDED."order_id", "amount_cents" = EXCLUDED."amount_cents", "status" = EXCLUDED."status", "failure_reason" = EXCLUDED."failure_reason", "processed_at" = EXCLUDED."processed_at", "version" = EXCLUDED."version" WHERE "payment_view"."version" < EXCLUDED."version"`;
-// One multi-row insert per batch, as the projector writes the log once per run (event-log.ts).
-const EVENT_LOG = `INSERT INTO "read_model"."event_log" (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT (event_id) DO NOTHING`;
-const ORDER_EXISTS = `SELECT 1 FROM "read_model"."order_view" WHERE "id" = $1`;
-
 type Line = { sku: string; quantity: number; unitPriceCents?: number };
 type Query = { name: string; text: string; values: unknown[] };
 type Decoded = { event: EventEnvelope<any>; payloadJson: string };
@@ -43,10 +40,8 @@ const project = ({ event }: Decoded): { query: Query; orderId?: string } | undef
   const at = event.occurredAt;
   const v = event.streamVersion;
   switch (event.type) {
-    case OrderCreated.type: {
-      const lines = JSON.stringify(p.lines.map(({ sku, quantity }: Line) => ({ sku, quantity, unitPriceCents: null })));
-      return { query: { name: 'b7-order-upsert', text: ORDER_UPSERT, values: [p.orderId, p.userId, 'PENDING', lines, null, null, at, at, v] } };
-    }
+    case OrderCreated.type:
+      return { query: { name: 'b7-order-upsert', text: ORDER_VIEW_INSERT.text, values: orderViewInsertParams(event) } };
     case OrderAwaitingPayment.type: {
       const lines = p.lines.map(({ sku, quantity, unitPriceCents }: Line) => ({ sku, quantity, unitPriceCents }));
       const values = fieldGuardedParams(p.orderId, v, priced('AWAITING_PAYMENT', lines, p.totalCents, at));
@@ -56,7 +51,7 @@ const project = ({ event }: Decoded): { query: Query; orderId?: string } | undef
       const values = fieldGuardedParams(p.orderId, v, confirmed('CONFIRMED', p.totalCents, at));
       return { query: { name: 'b7-order-confirmed', text: ORDER_CONFIRMED, values }, orderId: p.orderId };
     case PaymentProcessed.type:
-      return { query: { name: 'b7-payment-upsert', text: PAYMENT_UPSERT, values: [p.paymentId, p.orderId, p.amountCents, 'PROCESSED', null, at, v] } };
+      return { query: { name: 'b7-payment-upsert', text: PAYMENT_VIEW_UPSERT.text, values: paymentViewParams(event, { status: 'PROCESSED', failureReason: null }) } };
     default:
       return undefined;
   }
@@ -82,11 +77,12 @@ export const rawProjector = (pool: Pool, processedEventsTable: string, consumerN
         const step = project(d);
         if (!step) continue;
         const { rowCount } = await client.query(step.query);
-        if (!rowCount && step.orderId && !(await client.query({ name: 'b7-order-exists', text: ORDER_EXISTS, values: [step.orderId] })).rowCount) {
+        if (!rowCount && step.orderId && !(await client.query({ name: 'b7-order-exists', text: ORDER_VIEW_EXISTS.text, values: [step.orderId] })).rowCount) {
           throw new Error(`${e.type} for order ${step.orderId}, which order_view does not have`);
         }
       }
-      if (logged[0].length) await client.query({ name: 'b7-event-log', text: EVENT_LOG, values: logged });
+      // One multi-row insert per batch, as the projector writes the log once per run (event-log.ts).
+      if (logged[0].length) await client.query({ name: 'b7-event-log', text: EVENT_LOG_INSERT.text, values: logged });
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
 import type { RunBuffer, RunScope } from '@app/messaging';
 import { READ_MODEL_SCHEMA as S } from '@app/read-model';
+import { queryPrepared, statement } from '../shared/prepared-statement';
 
 /**
  * Positions start at 1 in every store: '0' marks an envelope that carried none (only hand-made
@@ -11,10 +12,10 @@ import { READ_MODEL_SCHEMA as S } from '@app/read-model';
 const UNKNOWN_POSITION = '0';
 
 /** One multi-row insert per run (B7: one statement per event was half of the projector's statements). */
-const INSERT_RUN = `
+export const EVENT_LOG_INSERT = statement(`
   INSERT INTO "${S}"."event_log" (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-  ON CONFLICT (event_id) DO NOTHING`;
+  ON CONFLICT (event_id) DO NOTHING`);
 
 class PendingEventLog implements RunBuffer {
   private readonly events: EventEnvelope[] = [];
@@ -28,7 +29,7 @@ class PendingEventLog implements RunBuffer {
   async flush(): Promise<void> {
     if (this.events.length === 0) return;
     const column = <T>(f: (e: EventEnvelope) => T) => this.events.map(f);
-    await this.em.query(INSERT_RUN, [
+    await queryPrepared(this.em, EVENT_LOG_INSERT, [
       column((e) => e.eventId),
       column((e) => e.streamId),
       column((e) => e.streamVersion),
