@@ -18,10 +18,11 @@ export interface ConsumerDefinition {
    */
   readonly beginTransaction?: (em: EntityManager) => Promise<void>;
   /**
-   * For a consumer nobody waits on (off an order's path to CONFIRMED): the broker holds each
-   * fetch up to this long to gather a bigger batch. Its work then comes in fewer, larger runs
-   * (fewer transactions per event under load), and at idle it does not compete, in the same
-   * process and on the same cores, with the consumers an order is waiting for.
+   * For a consumer nobody waits on (off an order's path to CONFIRMED): a batch that reached its
+   * partition's end waits this long before it is applied, so what arrives meanwhile comes in the
+   * next fetch whole. Its work then comes in fewer, larger runs (fewer transactions per event under
+   * load), and it does not compete, in the same process and on the same cores, with the consumers
+   * an order is waiting for. At idle it costs nothing (the fetch long-polls like any other).
    */
   readonly lingerMs?: number;
   /**

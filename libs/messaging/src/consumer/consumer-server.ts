@@ -27,9 +27,6 @@ export interface ConsumerServerOptions {
  */
 const DEAD_LETTER_TOPIC_CONFIG = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 
-/** Enough bytes that a lingering fetch waits its full lingerMs unless a real backlog is there. */
-const LINGER_MIN_BYTES = 1024 * 1024;
-
 type KafkaJsConsumer = Parameters<ServerKafka['bindEvents']>[0];
 
 /**
@@ -55,8 +52,7 @@ export class ConsumerServer extends ServerKafka {
         groupId: definition.groupId,
         sessionTimeout: settings.sessionTimeout,
         heartbeatInterval: settings.heartbeatInterval,
-        // A lingering consumer asks for more than a fetch usually finds, so the broker waits.
-        ...(definition.lingerMs ? { minBytes: LINGER_MIN_BYTES, maxWaitTimeInMs: definition.lingerMs } : { maxWaitTimeInMs: settings.maxWaitTimeInMs }),
+        maxWaitTimeInMs: settings.maxWaitTimeInMs,
       },
       producer: PRODUCER_CONFIG,
       subscribe: { fromBeginning: settings.fromBeginning ?? true },
@@ -97,6 +93,10 @@ export class ConsumerServer extends ServerKafka {
     if (batch.messages.length === 0) return;
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) throw new Error(`${this.definition.name}: no handler for ${batch.topic}`);
+    // Lingering (see lingerMs) here, not in the broker's fetch (min bytes + max wait): that made an
+    // idle lingering consumer fetch ten times a second for nothing. Only at the partition's end:
+    // a backlog is worked through without pauses.
+    if (this.definition.lingerMs && batch.offsetLag() === '0') await new Promise((resolve) => setTimeout(resolve, this.definition.lingerMs));
     let outcome: unknown;
     let failure: unknown;
     try {
