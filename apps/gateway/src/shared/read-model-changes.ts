@@ -63,7 +63,8 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
     while (this.running) {
       const client = new Client({ connectionString: this.config.databaseUrl });
       const lost = new Promise<void>((resolve) => {
-        client.once('error', (error) => {
+        // `on`, not `once`: a second error before the client is ended must not go unheard (it would end the process).
+        client.on('error', (error) => {
           this.log.warn(`change listener lost (${error.message}); waiters poll every ${FALLBACK_POLL_MS} ms until it is back`);
           resolve();
         });

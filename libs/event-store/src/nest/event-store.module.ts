@@ -56,9 +56,15 @@ export class EventStoreModule {
         {
           provide: EventStore,
           inject: [APP_CONFIG, OPTIONS],
-          useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
+          useFactory: (config: AppConfig, opts: EventStoreModuleOptions) => {
             // A pool of its own: the append path uses plain pg prepared statements, not TypeORM.
-            new EventStore(new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config, `${opts.schema}-event-store`) }), opts.schema, EVENT_REGISTRY),
+            const pool = new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config, `${opts.schema}-event-store`) });
+            // An idle connection the server ends (restart, terminated backends: chaos F3/F4) is
+            // reported on the pool, and an 'error' nobody listens to would end the process. The
+            // pool drops that connection and opens another at the next query; a note suffices.
+            pool.on('error', (err) => new Logger(`EventStore:${opts.schema}`).warn(`idle connection lost: ${err.message}`));
+            return new EventStore(pool, opts.schema, EVENT_REGISTRY);
+          },
         },
         {
           provide: RELAY_PRODUCER,
