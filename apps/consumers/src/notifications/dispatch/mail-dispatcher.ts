@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { backoffDelay, Doorbell } from '@app/messaging';
+import { backoffDelay, PeriodicTask } from '@app/messaging';
 import { type RenderedMail, TEMPLATES } from '../templates';
 import { type ClaimedDelivery, DeliveryQueue } from './delivery-queue';
 import { DeliverySignal } from './delivery-signal';
@@ -26,13 +26,10 @@ import { safeErrorText } from './safe-error-text';
 @Injectable()
 export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(MailDispatcher.name);
-  private running = false;
-  private stopping = false;
   /** Logs a LISTEN outage once, not on every poll. */
   private listenFailing = false;
-  private loop?: Promise<void>;
-  /** Rung when a delivery is recorded and by stop(). */
-  private readonly bell = new Doorbell();
+  /** Woken when a delivery is recorded (NOTIFY); polls every DISPATCH.pollIntervalMs besides. */
+  private readonly task = new PeriodicTask('dispatching', DISPATCH.pollIntervalMs, () => this.round(), this.log);
 
   constructor(
     private readonly queue: DeliveryQueue,
@@ -41,39 +38,32 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.task.start();
   }
 
   // onModuleDestroy runs before Nest closes the Kafka consumers and the TypeORM pool, so the
   // batch in hand finishes (or is released) while the database is still there.
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    this.running = false;
-    this.bell.ring();
-    await this.loop;
+    await this.task.stop();
     await this.signal.close();
     this.mailer.close();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.bell.clear();
-      await this.listen();
-      let claimed = 0;
-      try {
-        claimed = await this.dispatchDue();
-      } catch (error) {
-        this.log.error(`dispatching failed, retrying: ${safeErrorText(error)}`);
-      }
-      if (claimed < DISPATCH.batchSize) await this.bell.sleep(DISPATCH.pollIntervalMs);
+  /** Listens (if not yet), then sends what is due; true when a full batch suggests more is waiting. */
+  private async round(): Promise<boolean> {
+    await this.listen();
+    try {
+      return (await this.dispatchDue()) >= DISPATCH.batchSize;
+    } catch (error) {
+      this.log.error(`dispatching failed, retrying: ${safeErrorText(error)}`);
+      return false;
     }
   }
 
   private async listen(): Promise<void> {
     if (this.signal.listening) return;
     try {
-      await this.signal.ensureListening(() => this.bell.ring());
+      await this.signal.ensureListening(() => this.task.wake());
       this.listenFailing = false;
     } catch (error) {
       if (!this.listenFailing) this.log.warn(`LISTEN failed, polling every ${DISPATCH.pollIntervalMs} ms: ${safeErrorText(error)}`);
@@ -85,7 +75,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   async dispatchDue(): Promise<number> {
     const batch = await this.queue.claim(DISPATCH.batchSize, DISPATCH.leaseMs);
     for (const [i, delivery] of batch.entries()) {
-      if (this.stopping) {
+      if (this.task.stopping) {
         await this.queue.release(batch.slice(i).map((d) => d.id));
         break;
       }
@@ -122,5 +112,4 @@ export class MailDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     // The duplicate window described above lies between the line before and this one.
     await this.queue.markSent(delivery.id);
   }
-
 }
