@@ -4,19 +4,24 @@ import { OrderCreated, type EventEnvelope } from '@app/events';
 import { READ_MODEL_SCHEMA as S } from '@app/read-model';
 import type { EventHandler } from '../shared/event-handler';
 import { queryPrepared, statement } from '../shared/prepared-statement';
+import { allButId, type UpsertColumn, versionGuardedUpsert } from '../shared/version-guarded-upsert';
 
 type Payload = OrderCreated['payload'];
 
-/**
- * The same guard as every other order event: a replayed OrderCreated never rolls a row back.
- * Written out rather than built by TypeORM's query builder per event (B7), as a named statement.
- */
-export const ORDER_VIEW_INSERT = statement(`INSERT INTO "${S}"."order_view" ("id", "user_id", "status", "lines", "total_cents", "cancellation_reason", "created_at", "updated_at", "version")
-  VALUES ($1, $2, $3, $4::jsonb, $5::int, $6::text, $7::timestamptz, $7::timestamptz, $8)
-  ON CONFLICT ("id") DO UPDATE SET "user_id" = EXCLUDED."user_id", "status" = EXCLUDED."status", "lines" = EXCLUDED."lines",
-    "total_cents" = EXCLUDED."total_cents", "cancellation_reason" = EXCLUDED."cancellation_reason", "created_at" = EXCLUDED."created_at",
-    "updated_at" = EXCLUDED."updated_at", "version" = EXCLUDED."version"
-  WHERE "order_view"."version" < EXCLUDED."version"`);
+const COLUMNS: UpsertColumn[] = [
+  { name: 'id' },
+  { name: 'user_id' },
+  { name: 'status' },
+  { name: 'lines', cast: 'jsonb' },
+  { name: 'total_cents', cast: 'int' },
+  { name: 'cancellation_reason', cast: 'text' },
+  { name: 'created_at', cast: 'timestamptz' },
+  { name: 'updated_at', cast: 'timestamptz' },
+  { name: 'version' },
+];
+
+/** The same guard as every other order event: a replayed OrderCreated never rolls a row back. */
+export const ORDER_VIEW_INSERT = statement(versionGuardedUpsert(`"${S}"."order_view"`, COLUMNS, allButId(COLUMNS)));
 
 /** ORDER_VIEW_INSERT's parameters: the order as PENDING, prices unknown until inventory reserves the lines. */
 export const orderViewInsertParams = ({ payload: { orderId, userId, lines }, occurredAt, streamVersion }: EventEnvelope<Payload>): unknown[] => [
@@ -26,6 +31,7 @@ export const orderViewInsertParams = ({ payload: { orderId, userId, lines }, occ
   JSON.stringify(lines.map(({ sku, quantity }) => ({ sku, quantity, unitPriceCents: null }))),
   null,
   null,
+  occurredAt,
   occurredAt,
   streamVersion,
 ];

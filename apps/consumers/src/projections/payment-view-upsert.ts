@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
 import { READ_MODEL_SCHEMA as S, type PaymentView } from '@app/read-model';
 import { queryPrepared, statement } from '../shared/prepared-statement';
+import { allButId, type UpsertColumn, versionGuardedUpsert } from '../shared/version-guarded-upsert';
 
 type Outcome = Pick<PaymentView, 'status' | 'failureReason'>;
 type PaymentEvent = EventEnvelope<{ paymentId: string; orderId: string; amountCents: number }>;
@@ -14,16 +15,19 @@ export interface UpsertOptions {
   keepProcessedAt?: boolean;
 }
 
-const COLUMNS = ['order_id', 'amount_cents', 'status', 'failure_reason', 'processed_at', 'version'];
+const COLUMNS: UpsertColumn[] = [
+  { name: 'id' },
+  { name: 'order_id' },
+  { name: 'amount_cents' },
+  { name: 'status' },
+  { name: 'failure_reason', cast: 'text' },
+  { name: 'processed_at', cast: 'timestamptz' },
+  { name: 'version' },
+];
+const TABLE = `"${S}"."payment_view"`;
 
-// Written out once per variant rather than built by TypeORM's query builder per event (B7).
-const upsert = (updated: string[]) => `INSERT INTO "${S}"."payment_view" ("id", "order_id", "amount_cents", "status", "failure_reason", "processed_at", "version")
-  VALUES ($1, $2, $3, $4, $5::text, $6::timestamptz, $7)
-  ON CONFLICT ("id") DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}
-  WHERE "payment_view"."version" < EXCLUDED."version"`;
-
-export const PAYMENT_VIEW_UPSERT = statement(upsert(COLUMNS));
-const PAYMENT_VIEW_UPSERT_KEEPING_PROCESSED_AT = statement(upsert(COLUMNS.filter((c) => c !== 'processed_at')));
+export const PAYMENT_VIEW_UPSERT = statement(versionGuardedUpsert(TABLE, COLUMNS, allButId(COLUMNS)));
+const PAYMENT_VIEW_UPSERT_KEEPING_PROCESSED_AT = statement(versionGuardedUpsert(TABLE, COLUMNS, allButId(COLUMNS).filter((c) => c !== 'processed_at')));
 
 /** PAYMENT_VIEW_UPSERT's parameters. */
 export const paymentViewParams = ({ payload: { paymentId, orderId, amountCents }, occurredAt, streamVersion }: PaymentEvent, outcome: Outcome): unknown[] => [

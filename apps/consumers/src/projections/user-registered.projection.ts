@@ -4,13 +4,10 @@ import { UserRegistered, type EventEnvelope } from '@app/events';
 import { READ_MODEL_SCHEMA as S } from '@app/read-model';
 import type { EventHandler } from '../shared/event-handler';
 import { queryPrepared, statement } from '../shared/prepared-statement';
+import { allButId, type UpsertColumn, versionGuardedUpsert } from '../shared/version-guarded-upsert';
 
-// Written out rather than built by TypeORM's query builder per event, and sent as a named statement.
-const USER_VIEW_UPSERT = statement(`INSERT INTO "${S}"."user_view" ("id", "email", "name", "role", "registered_at", "version")
-  VALUES ($1, $2, $3, $4, $5::timestamptz, $6)
-  ON CONFLICT ("id") DO UPDATE SET "email" = EXCLUDED."email", "name" = EXCLUDED."name", "role" = EXCLUDED."role",
-    "registered_at" = EXCLUDED."registered_at", "version" = EXCLUDED."version"
-  WHERE "user_view"."version" < EXCLUDED."version"`);
+const COLUMNS: UpsertColumn[] = [{ name: 'id' }, { name: 'email' }, { name: 'name' }, { name: 'role' }, { name: 'registered_at', cast: 'timestamptz' }, { name: 'version' }];
+const USER_VIEW_UPSERT = statement(versionGuardedUpsert(`"${S}"."user_view"`, COLUMNS, allButId(COLUMNS)));
 
 /**
  * Upserts the user's view. The version guard (`WHERE user_view.version < EXCLUDED.version`) makes
