@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 import { assertTestDatabase } from './test-env';
 
@@ -9,17 +9,6 @@ const ROOT = join(__dirname, '..', '..');
 export type AppName = 'gateway' | 'order' | 'user' | 'payment' | 'consumers';
 export const ALL_APPS: AppName[] = ['user', 'order', 'payment', 'consumers', 'gateway'];
 const LOG_DIR = join(ROOT, '.stack', 'test-logs');
-
-/** A port nothing listens on right now (the OS picks it), so several systems can run at once. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The apps as real processes, built by `npm test` into dist/ (as `npm start` runs them), so a

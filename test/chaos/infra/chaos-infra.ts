@@ -5,7 +5,7 @@ import { ChaosElasticsearch, esHome } from './chaos-elasticsearch';
 import { ChaosKafka, KAFKA_LIBS } from './chaos-kafka';
 import { ChaosPostgres } from './chaos-postgres';
 import { ChaosSmtp } from './chaos-smtp';
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 
 /**
  * PostgreSQL, Kafka, Elasticsearch and an SMTP catcher owned by one chaos run, in its folder and

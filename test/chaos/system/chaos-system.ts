@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { ALL_APPS, type AppName } from '../../support/system';
 import { assertTestDatabase } from '../../support/test-env';
-import { freePort } from '../infra/free-port';
+import { freePort } from '../../support/free-port';
 import { AppReplica, type ReplicaLaunch } from './app-replica';
 
 /**

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A port nothing listens on right now (the OS picks it), clear of the shared stack's fixed ports. */
+/** A port nothing listens on right now (the OS picks it): several systems, and the chaos suite's own infrastructure, run beside the shared stack's fixed ports. */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
