@@ -2,8 +2,8 @@
  * B11's baseline, run as a process of its own like the gateway: `GET /orders/<id>` on a bare
  * node:http server doing the gateway's work for `order(id) { ... payment { ... } }` by hand:
  * verify the Bearer JWT (HS256 only, same claims), check the id, read the order and then its
- * payment with the SQL TypeORM sends for OrderViewReader.findById and
- * PaymentViewReader.findByOrderIds (same pool size), owner-or-admin, and answer the same JSON.
+ * payment with the SQL of OrderViewReader.findById and PaymentViewReader.findByOrderIds
+ * (same pool size), owner-or-admin, and answer the same JSON.
  * Env: PORT, DATABASE_URL, and JWT_SECRET as @app/config reads it.
  */
 import { createSecretKey } from 'node:crypto';

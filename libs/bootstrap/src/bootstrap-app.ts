@@ -1,5 +1,6 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig, type AppName } from '@app/config';
 
 /**
@@ -12,7 +13,11 @@ export async function bootstrapApp(
   module: Parameters<typeof NestFactory.create>[0],
   configure?: (app: INestApplication) => Promise<void> | void,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(module);
+  const app = await NestFactory.create<NestExpressApplication>(module);
+  // No ETag: every answer here is a POST or a live status, never revalidated, and Express would
+  // hash each body for it. No X-Powered-By: nothing gains from knowing the framework.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   await configure?.(app);
   const { host, ports } = app.get<AppConfig>(APP_CONFIG);

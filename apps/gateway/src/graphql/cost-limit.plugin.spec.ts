@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { costLimitPlugin } from './cost-limit.plugin';
+import { costLimitPlugin, operationCost } from './cost-limit.plugin';
 
 const schema = buildSchema('type Node { id: ID! child: Node } type Query { node: Node }');
 
@@ -22,5 +22,14 @@ describe('costLimitPlugin', () => {
       message: 'The operation costs 4; at most 3 is allowed',
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
     });
+  });
+
+  it('costs one parsed document anew for each value of a variable that can change its cost', () => {
+    // The same object, as Apollo's document cache hands it out: the cost cache must key on $deep.
+    const document = parse('query Q($id: ID!, $deep: Boolean!) { node { id child @include(if: $deep) { id } } }');
+    const cost = (variables: Record<string, unknown>) => operationCost({ schema, document, variables, operationName: 'Q' });
+    expect(cost({ id: 'a', deep: false })).toBe(2);
+    expect(cost({ id: 'b', deep: true })).toBe(4);
+    expect(cost({ id: 'c', deep: false })).toBe(2);
   });
 });

@@ -1,20 +1,53 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type TypeNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 // Typed through @nestjs/apollo: it sees @apollo/server's ESM typings, this CommonJS code the
 // CJS ones, and TypeScript holds the two for different types.
-type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+export type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** An operation's estimated cost (also checked on subscriptions, see subscriptions.ts); throws when it cannot be costed. */
-export const operationCost = (operation: { schema: GraphQLSchema; document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): number =>
-  getComplexity({
+export const operationCost = (operation: { schema: GraphQLSchema; document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): number => {
+  const key = costKey(operation.variables, operation.document, operation.operationName);
+  let costs = costsByDocument.get(operation.document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({
     schema: operation.schema,
     query: operation.document,
     variables: operation.variables,
     operationName: operation.operationName ?? undefined,
     estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
   });
+  if (!costs) costsByDocument.set(operation.document, (costs = new Map()));
+  // Bounded: a client sending ever new list sizes must not grow the cache without end.
+  if (costs.size < MAX_COSTS_PER_DOCUMENT) costs.set(key, cost);
+  return cost;
+};
+
+/*
+ * Costing walks the whole operation on every request (a tenth of a small read's CPU). The walk
+ * depends on the schema (fixed), the document (Apollo hands the same parsed object for the same
+ * text) and the variables an estimator reads: list sizes (`first`), always numbers. ID and
+ * String variables (`order(id: $id)`) cannot change a cost, so they are left out of the key and
+ * a document costed once is not costed again for another id.
+ */
+const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_COSTS_PER_DOCUMENT = 64;
+const COST_NEUTRAL_TYPES = new Set(['ID', 'String']);
+
+const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
+
+const costKey = (variables: Record<string, unknown> | undefined, document: DocumentNode, operationName?: string | null): string => {
+  const relevant: unknown[] = [operationName ?? null];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (!COST_NEUTRAL_TYPES.has(namedType(variable.type))) relevant.push(variable.variable.name.value, variables?.[variable.variable.name.value] ?? null);
+    }
+  }
+  return JSON.stringify(relevant);
+};
 
 /**
  * Refuses an operation whose estimated cost is over `maxCost`. Each field costs 1 unless it
