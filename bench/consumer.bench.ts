@@ -4,6 +4,8 @@
  * Both commit offsets as they go (kafkajs defaults). Each round reads the whole topic with a
  * fresh group; the rate is messages/s from the first batch to the last message.
  */
+// First: development mode, before any module reads the settings.
+import '../scripts/dev-mode';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx } from '@nestjs/microservices';

@@ -5,6 +5,8 @@
  * Both sides write the same payloads into tables of the same shape (the event store's first
  * migration), in their own schemas of a bench database, one connection each, sequentially.
  */
+// First: development mode, before any module reads the settings.
+import '../scripts/dev-mode';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { EVENT_REGISTRY, OrderCreated } from '@app/events';

@@ -3,6 +3,8 @@
  * 100 of the same messages (key, headers, value) to the same topic. Both use our producer
  * config (idempotent, acks=all, one request in flight). Rate = events acked per second.
  */
+// First: development mode, before any module reads the settings.
+import '../scripts/dev-mode';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';

@@ -4,6 +4,8 @@
  *   BENCH <id> ours=<n> baseline=<n> ratio=<r> target=<t>
  * Extra arguments filter by file name, e.g. `npm run bench -- append`.
  */
+// First: development mode, before any module reads the settings (the benchmarks' children inherit it).
+import '../scripts/dev-mode';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChild } from '../scripts/run-child';

@@ -5,6 +5,8 @@
  *
  *   npm run contracts:snapshot [-- --force]
  */
+// First: development mode, before any module reads the settings.
+import './dev-mode';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CONTRACTS } from '../libs/events/src/catalog';

@@ -4,6 +4,8 @@
  * Ctrl-C (SIGINT) or SIGTERM stops the apps, then the infrastructure this run started. If an
  * app dies, everything is stopped too: a half-running system is worse than a clear failure.
  */
+// First: development mode, before any module reads the settings.
+import './dev-mode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../libs/config/src';

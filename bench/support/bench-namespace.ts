@@ -1,3 +1,5 @@
+// First: development mode, before any module reads the settings.
+import '../../scripts/dev-mode';
 import { NAMESPACE } from '@app/config';
 
 /**

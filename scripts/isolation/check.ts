@@ -6,6 +6,8 @@
  * indices, the mails to its customers), runs `npm test` in the same checkout, and records again.
  * Exits 0 only when the tests passed and nothing of dev changed. Takes about as long as npm test.
  */
+// First: development mode, before any module reads the settings.
+import '../dev-mode';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';

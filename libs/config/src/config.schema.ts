@@ -5,6 +5,8 @@ const port = z.coerce.number({ error: 'must be a port number (1-65535)' }).int()
 const url = (protocol: RegExp, expected: string) =>
   z.url({ protocol, error: `must be a ${expected} URL` });
 
+const required = (what: string) => `required: ${what}; only NODE_ENV=development or test has a default`;
+
 const brokers = z
   .string()
   .transform((list) => list.split(',').map((broker) => broker.trim()))
@@ -14,9 +16,20 @@ const brokers = z
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
 export const DEV_ADMIN_PASSWORD = 'admin12345';
 
+/**
+ * Unset NODE_ENV means production: an app started bare (`node dist/apps/order/src/main.js`, a
+ * container without its settings) must not come up on published secrets. Development and tests
+ * are asked for by name (`npm start`, `npm test`, docker-compose and the dev scripts set it).
+ */
+export const DEFAULT_NODE_ENV = 'production';
+export const DEV_MODES: readonly string[] = ['development', 'test'];
+
+/** Defaults only development and tests get; production must set these itself. */
+export const DEV_SECRET_DEFAULTS = { JWT_SECRET: DEV_JWT_SECRET, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD } as const;
+
 /** Raw environment variables, as strings, with the defaults used when one is unset. */
 export const ENV_DEFAULTS = {
-  NODE_ENV: 'development',
+  NODE_ENV: DEFAULT_NODE_ENV,
   HOST: '127.0.0.1',
   KAFKA_BROKERS: '127.0.0.1:9092',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/commerce',
@@ -27,9 +40,7 @@ export const ENV_DEFAULTS = {
   USER_PORT: '3002',
   PAYMENT_PORT: '3003',
   CONSUMERS_PORT: '3004',
-  JWT_SECRET: DEV_JWT_SECRET,
   ADMIN_EMAIL: 'admin@example.com',
-  ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
   COMMAND_TIMEOUT_MS: '10000',
   PG_STATEMENT_TIMEOUT_MS: '30000',
   PG_LOCK_TIMEOUT_MS: '10000',
@@ -51,9 +62,9 @@ export const configSchema = z
     USER_PORT: port,
     PAYMENT_PORT: port,
     CONSUMERS_PORT: port,
-    JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }),
+    JWT_SECRET: z.string({ error: required('the HS256 key tokens are signed with, 32 characters or more') }).min(32, { error: 'must be at least 32 characters' }),
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }),
-    ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }),
+    ADMIN_PASSWORD: z.string({ error: required('the password of the admin the user service seeds') }).min(8, { error: 'must be at least 8 characters' }),
     COMMAND_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120000),
     PG_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
     PG_LOCK_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),

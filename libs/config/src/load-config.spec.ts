@@ -12,8 +12,8 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('applies the local defaults when nothing is set', () => {
-    expect(loadConfig({})).toEqual({
+  it('applies the local defaults, dev secrets included, when development is asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'development' })).toEqual({
       nodeEnv: 'development',
       host: '127.0.0.1',
       kafkaBrokers: ['127.0.0.1:9092'],
@@ -65,19 +65,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes an unset NODE_ENV for production, where the secrets have no default', () => {
+    const err = configError({});
+    expect(err.variables.sort()).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET']);
+    expect(err.message).toContain('JWT_SECRET: required: ');
+    expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).toBe(DEV_JWT_SECRET);
+  });
+
   it('refuses the development JWT secret and admin password in production', () => {
-    const err = configError({ NODE_ENV: 'production' });
+    const err = configError({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD });
     expect(err.variables.sort()).toEqual(['ADMIN_PASSWORD', 'JWT_SECRET']);
     expect(err.message).not.toContain(DEV_ADMIN_PASSWORD);
     expect(err.message).not.toContain(DEV_JWT_SECRET);
   });
 
   it('refuses a short JWT secret in any environment', () => {
-    expect(configError({ JWT_SECRET: 'short' }).variables).toEqual(['JWT_SECRET']);
+    expect(configError({ NODE_ENV: 'development', JWT_SECRET: 'short' }).variables).toEqual(['JWT_SECRET']);
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ ORDER_PORT: '', KAFKA_BROKERS: '' })).toMatchObject({
+    expect(loadConfig({ NODE_ENV: 'development', ORDER_PORT: '', KAFKA_BROKERS: '' })).toMatchObject({
       kafkaBrokers: ['127.0.0.1:9092'],
       ports: { order: 3001 },
     });
@@ -94,7 +101,8 @@ describe('loadConfig', () => {
     ['USER_PORT', '30.5'],
     ['PAYMENT_PORT', '0'],
   ])('rejects an invalid %s with an error naming it', (variable, value) => {
-    const error = configError({ [variable]: value });
+    // Secrets of its own: an invalid NODE_ENV is no dev mode, and the secrets would be missing too.
+    const error = configError({ NODE_ENV: 'development', JWT_SECRET: 'k'.repeat(32), ADMIN_PASSWORD: 'a-password', [variable]: value });
 
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.variables).toEqual([variable]);
@@ -102,7 +110,7 @@ describe('loadConfig', () => {
   });
 
   it('reports every invalid variable in one error', () => {
-    const error = configError({ USER_PORT: 'x', SMTP_URL: 'nope' });
+    const error = configError({ NODE_ENV: 'development', USER_PORT: 'x', SMTP_URL: 'nope' });
 
     expect(error.variables.sort()).toEqual(['SMTP_URL', 'USER_PORT']);
   });
