@@ -1,7 +1,7 @@
 /**
  * B11's baseline, run as a process of its own like the gateway: `GET /orders/<id>` on a bare
  * node:http server doing the gateway's work for `order(id) { ... payment { ... } }` by hand:
- * verify the Bearer JWT (HS256 only, same claims), check the id, read the order and then its
+ * verify the Bearer JWT (HS256 only, same issuer, audience and claims, exp required), check the id, read the order and then its
  * payment with the SQL of OrderViewReader.findById and PaymentViewReader.findByOrderIds
  * (same pool size), owner-or-admin, and answer the same JSON.
  * Env: PORT, DATABASE_URL, and JWT_SECRET as @app/config reads it.
@@ -11,6 +11,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import jwt from 'jsonwebtoken';
 import { Pool } from 'pg';
 import { loadConfig } from '@app/config';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/gateway/src/auth/token.service';
 
 const config = loadConfig();
 // Cached KeyObject: a string secret makes jsonwebtoken try it as a PEM key on every verify.
@@ -40,8 +41,8 @@ const principalOf = (header: string | undefined): { userId: string; role: string
   const match = header && /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) return null;
   try {
-    const claims = jwt.verify(match[1], key, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    const ok = typeof claims.sub === 'string' && UUID.test(claims.sub) && (claims.role === 'CUSTOMER' || claims.role === 'ADMIN') && typeof claims.email === 'string';
+    const claims = jwt.verify(match[1], key, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }) as jwt.JwtPayload;
+    const ok = typeof claims.exp === 'number' && typeof claims.sub === 'string' && UUID.test(claims.sub) && (claims.role === 'CUSTOMER' || claims.role === 'ADMIN') && typeof claims.email === 'string';
     return ok ? { userId: claims.sub!, role: claims.role } : null;
   } catch {
     return null;

@@ -6,6 +6,7 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { APP_CONFIG, loadConfig } from '@app/config';
 import { assertTestDatabase } from '../../../test/support/test-env';
+import { signTestToken } from '../../../test/support/tokens';
 import { AppModule } from '../src/app.module';
 import { GATEWAY_SETTINGS, loadGatewaySettings } from '../src/gateway-settings';
 
@@ -20,8 +21,7 @@ interface GraphQLBody {
 }
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const tokenFor = (role: 'CUSTOMER' | 'ADMIN', options: jwt.SignOptions = {}) =>
-  jwt.sign({ role, email: `${role.toLowerCase()}@example.com` }, config.jwtSecret, { algorithm: 'HS256', subject: randomUUID(), expiresIn: 3600, ...options });
+const tokenFor = (role: 'CUSTOMER' | 'ADMIN', options: jwt.SignOptions = {}) => signTestToken(config.jwtSecret, randomUUID(), role, options);
 const nested = (depth: number): string => (depth === 0 ? 'name' : `ofType { ${nested(depth - 1)} }`);
 
 describe('the gateway, on requests it must refuse', () => {
@@ -78,12 +78,19 @@ describe('the gateway, on requests it must refuse', () => {
     expect((await gql('{ me { id } }', { token: unsigned })).codes).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('refuses an expired token and one signed with another secret', async () => {
+  it('refuses an expired token, one signed with another secret, one that never expires, and one of another issuer or audience', async () => {
     const expired = tokenFor('CUSTOMER', { expiresIn: -10 });
     const foreign = jwt.sign({ role: 'ADMIN', email: 'a@example.com' }, 'another-secret-of-at-least-32-characters', { subject: randomUUID() });
+    const { exp: _exp, ...claims } = jwt.decode(tokenFor('ADMIN')) as jwt.JwtPayload;
+    const neverExpires = jwt.sign(claims, config.jwtSecret, { algorithm: 'HS256' });
+    const otherIssuer = tokenFor('ADMIN', { issuer: 'someone-else' });
+    const otherAudience = tokenFor('ADMIN', { audience: 'another-api' });
 
-    expect((await gql('{ me { id } }', { token: expired })).codes).toEqual(['UNAUTHENTICATED']);
-    expect((await gql('{ me { id } }', { token: foreign })).codes).toEqual(['UNAUTHENTICATED']);
+    for (const token of [expired, foreign, neverExpires, otherIssuer, otherAudience]) {
+      expect((await gql('{ me { id } }', { token })).codes).toEqual(['UNAUTHENTICATED']);
+    }
+    // The same claims with an expiry are accepted: what was refused above is the missing exp.
+    expect((await gql('{ me { id } }', { token: jwt.sign(claims, config.jwtSecret, { algorithm: 'HS256', expiresIn: 60 }) })).codes).toEqual([]);
   });
 
   it('asks for a token to read a user, and lets a customer read only their own', async () => {

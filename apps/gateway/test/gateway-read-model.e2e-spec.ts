@@ -4,6 +4,7 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { assertTestDatabase } from '../../../test/support/test-env';
+import { signTestToken } from '../../../test/support/tokens';
 import { type ScratchGateway, startScratchGateway } from './support/scratch-gateway';
 
 assertTestDatabase();
@@ -11,7 +12,7 @@ assertTestDatabase();
 const config = loadConfig();
 
 const ann = { id: randomUUID(), email: 'ann@example.com', name: 'Ann', role: 'CUSTOMER', registeredAt: '2026-01-02T03:04:05.000Z' };
-const tokenFor = (sub: string, role: 'CUSTOMER' | 'ADMIN') => jwt.sign({ role, email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: sub });
+const tokenFor = (sub: string, role: 'CUSTOMER' | 'ADMIN') => signTestToken(config.jwtSecret, sub, role);
 
 
 describe('the gateway, reading users from the read model', () => {

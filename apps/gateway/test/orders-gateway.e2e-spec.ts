@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { UserView } from '@app/read-model';
 import { assertTestDatabase } from '../../../test/support/test-env';
+import { signTestToken } from '../../../test/support/tokens';
 import { type ScratchGateway, startScratchGateway } from './support/scratch-gateway';
 import { CommandClient } from '../src/command-client/command-client';
 import { PaymentViewReader } from '../src/orders/payment-view.reader';
@@ -16,7 +17,7 @@ assertTestDatabase();
 // A short command timeout: nothing here may reach a service, and if something did, it fails fast.
 const config = { ...loadConfig(), commandTimeoutMs: 1000 };
 
-const tokenFor = (sub: string, role: 'CUSTOMER' | 'ADMIN') => jwt.sign({ role, email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: sub });
+const tokenFor = (sub: string, role: 'CUSTOMER' | 'ADMIN') => signTestToken(config.jwtSecret, sub, role);
 
 const user = (name: string) => ({ id: randomUUID(), email: `${name}@example.com`, name, role: 'CUSTOMER', registeredAt: '2026-01-02T03:04:05.000Z' });
 const ann = user('ann');

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { assertTestDatabase } from '../../../test/support/test-env';
+import { signTestToken } from '../../../test/support/tokens';
 import { type ScratchGateway, startScratchGateway } from './support/scratch-gateway';
 
 assertTestDatabase();
@@ -11,7 +12,7 @@ assertTestDatabase();
 // Nothing here may reach a service: if something did, it fails fast.
 const config = { ...loadConfig(), commandTimeoutMs: 1000 };
 const ownerId = randomUUID();
-const token = jwt.sign({ role: 'CUSTOMER', email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: ownerId });
+const token = signTestToken(config.jwtSecret, ownerId, 'CUSTOMER');
 const refundedOrder = randomUUID();
 const timedOutOrder = randomUUID();
 const paymentId = randomUUID();

@@ -6,13 +6,14 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { loadConfig } from '@app/config';
 import { assertTestDatabase } from '../../../test/support/test-env';
+import { signTestToken } from '../../../test/support/tokens';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
 
 assertTestDatabase();
 
 const config = loadConfig();
-const tokenFor = (role: 'CUSTOMER' | 'ADMIN') => jwt.sign({ role, email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: randomUUID(), expiresIn: 3600 });
+const tokenFor = (role: 'CUSTOMER' | 'ADMIN', options = {}) => signTestToken(config.jwtSecret, randomUUID(), role, options);
 const deep = (levels: number): string => (levels === 0 ? 'id' : `user { orders { edges { node { ${deep(levels - 1)} } } } }`);
 
 /** Subscribes once and collects what the client sees until the subscription ends. */
@@ -55,10 +56,21 @@ describe('the gateway, on subscriptions it must refuse', () => {
   });
 
   it('closes a socket without a token, with a malformed one or with an expired one (4403)', async () => {
-    const expired = jwt.sign({ role: 'CUSTOMER', email: 'x@example.com' }, config.jwtSecret, { algorithm: 'HS256', subject: randomUUID(), expiresIn: -10 });
+    const expired = tokenFor('CUSTOMER', { expiresIn: -10 });
     for (const params of [{}, { authorization: 'Basic dXNlcjpwdw==' }, { authorization: `Bearer ${expired}` }, { authorization: 42 }]) {
       expect(await outcome(connect(params), 'subscription { notificationReceived { id } }')).toMatchObject({ closeCode: 4403 });
     }
+  });
+
+  it('ends a running subscription when the token it was opened with expires (4401)', async () => {
+    const token = tokenFor('CUSTOMER', { expiresIn: 3 });
+    const { exp } = jwt.decode(token) as { exp: number };
+    const ended = outcome(connect({ authorization: `Bearer ${token}` }), 'subscription { notificationReceived { id } }');
+    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the subscription outlived its token by 10 s')), exp * 1000 - Date.now() + 10000).unref());
+
+    expect(await Promise.race([ended, deadline])).toMatchObject({ closeCode: 4401 });
+    // Not before: the token was good until then.
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
   });
 
   it('refuses with BAD_USER_INPUT an unknown field, an operation nested too deep and an orderId that is not a UUID', async () => {

@@ -5,7 +5,7 @@ import { loadGatewaySettings } from '../gateway-settings';
 import { createRequestContext, type HttpRequest } from './request-context';
 import { TokenService } from './token.service';
 
-const tokens = new TokenService(loadConfig({}), loadGatewaySettings({}));
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), loadGatewaySettings({}));
 const requestWith = (authorization?: string) => ({ headers: { authorization }, ip: '10.0.0.7', socket: {} as Socket }) as unknown as HttpRequest;
 
 describe('createRequestContext', () => {

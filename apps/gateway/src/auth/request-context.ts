@@ -34,7 +34,10 @@ export function createRequestContext(req: HttpRequest, tokens: TokenService): Ga
 /** The caller an Authorization value names: null when empty, UNAUTHENTICATED when not a valid "Bearer <jwt>". */
 export function principalOf(header: string | undefined, tokens: TokenService): Principal | null {
   if (header === undefined || header === '') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new ApiError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-  return tokens.verify(match[1]);
+  const token = bearerToken(header);
+  if (!token) throw new ApiError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  return tokens.verify(token);
 }
+
+/** The token of a "Bearer <jwt>" value; null for anything else. */
+export const bearerToken = (header: string): string | null => /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? null;

@@ -2,7 +2,7 @@ import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { ApiError } from '../errors/api-error';
 import type { Principal } from './principal';
-import { type GatewayContext, type HttpRequest, principalOf } from './request-context';
+import { bearerToken, type GatewayContext, type HttpRequest, principalOf } from './request-context';
 import type { TokenService } from './token.service';
 
 /** graphql-ws' context of one websocket, as its hooks and the GraphQL context function get it. */
@@ -16,11 +16,38 @@ export const isSocketContext = (value: unknown): value is SocketContext =>
  * `{ authorization: "Bearer <jwt>" }` (browsers cannot set headers on a websocket).
  */
 export function socketPrincipal(ctx: SocketContext, tokens: TokenService): Principal | null {
+  return principalOf(socketAuthorization(ctx), tokens);
+}
+
+const socketAuthorization = (ctx: SocketContext): string | undefined => {
   const authorization = ctx.connectionParams?.authorization;
   if (authorization !== undefined && authorization !== null && typeof authorization !== 'string') {
     throw new ApiError('UNAUTHENTICATED', 'authorization must be "Bearer <token>"');
   }
-  return principalOf(authorization ?? undefined, tokens);
+  return authorization ?? undefined;
+};
+
+/** graphql-ws' code for "Unauthorized": the client should sign in again and reconnect. */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+// setTimeout's longest delay (about 24.8 days); a later expiry is waited for in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Ends the socket, and every subscription on it, when the token it was opened with expires: a
+ * subscription must not outlive the token that authorised it. Call once the socket is accepted.
+ */
+export function closeWhenTokenExpires(ctx: SocketContext, tokens: TokenService): void {
+  const token = bearerToken(socketAuthorization(ctx) ?? '');
+  if (!token) return;
+  const expiresAt = tokens.expiresAt(token);
+  const socket = ctx.extra.socket;
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = expiresAt - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(() => socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Token expired'), Math.max(left, 0));
+  };
+  arm();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /**

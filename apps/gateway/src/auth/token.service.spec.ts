@@ -3,9 +3,9 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '@app/config';
 import { ApiError } from '../errors/api-error';
 import { loadGatewaySettings } from '../gateway-settings';
-import { TokenService } from './token.service';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './token.service';
 
-const config = loadConfig({});
+const config = loadConfig({ NODE_ENV: 'test' });
 const tokens = new TokenService(config, loadGatewaySettings({}));
 const user = { id: randomUUID(), role: 'CUSTOMER' as const, email: 'ann@example.com' };
 
@@ -24,13 +24,19 @@ describe('TokenService', () => {
     const decoded = jwt.decode(token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };
 
     expect(decoded.header.alg).toBe('HS256');
-    expect(decoded.payload).toMatchObject({ sub: user.id, role: 'CUSTOMER', email: user.email });
+    expect(decoded.payload).toMatchObject({ sub: user.id, role: 'CUSTOMER', email: user.email, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE });
     expect(decoded.payload.exp! - decoded.payload.iat!).toBe(3600);
     expect(tokens.verify(token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });
   });
 
-  it('refuses tokens that are expired, unsigned, of another algorithm or with unexpected claims', () => {
-    const sign = (claims: object, options: jwt.SignOptions) => jwt.sign(claims, config.jwtSecret, options);
+  it('refuses tokens that are expired, never expire, unsigned, of another algorithm, issuer or audience, or with unexpected claims', () => {
+    const sign = (claims: object, options: jwt.SignOptions) => jwt.sign(claims, config.jwtSecret, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 60, ...options });
+    const withoutExpiry = jwt.sign({ role: 'ADMIN', email: 'x' }, config.jwtSecret, { subject: user.id, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id }))).toBe('accepted');
+    expect(codeOf(withoutExpiry)).toBe('UNAUTHENTICATED');
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id, issuer: 'someone-else' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id, audience: 'another-api' }))).toBe('UNAUTHENTICATED');
 
     expect(codeOf(sign({ role: 'ADMIN', email: 'x' }, { subject: user.id, expiresIn: -1 }))).toBe('UNAUTHENTICATED');
     expect(codeOf(jwt.sign({ sub: user.id, role: 'ADMIN', email: 'x' }, null, { algorithm: 'none' }))).toBe('UNAUTHENTICATED');

@@ -9,12 +9,18 @@ import type { Principal, TokenSubject } from './principal';
 
 // Only HS256 is accepted on verify: `alg: none` and algorithm-confusion tokens fail there.
 const ALGORITHM = 'HS256';
+/** Who issues the tokens and for whom: a token signed with the same key for anything else is refused. */
+export const TOKEN_ISSUER = 'commerce-gateway';
+export const TOKEN_AUDIENCE = 'commerce-api';
 
 const claimsSchema = z.object({
   sub: z.uuid(),
   role: z.enum(['CUSTOMER', 'ADMIN']),
   email: z.string(),
+  // Required: jsonwebtoken checks exp only when present, and a token without it never expires.
+  exp: z.number(),
 });
+type Claims = z.output<typeof claimsSchema>;
 
 @Injectable()
 export class TokenService {
@@ -35,20 +41,32 @@ export class TokenService {
     return jwt.sign({ role: user.role, email: user.email }, this.key, {
       algorithm: ALGORITHM,
       subject: user.id,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
       expiresIn: this.settings.tokenTtlSeconds,
     });
   }
 
-  /** Throws UNAUTHENTICATED for a token that is malformed, forged, of another algorithm or expired. */
+  /** Throws UNAUTHENTICATED for a token that is malformed, forged, of another algorithm, issuer or audience, without an expiry or expired. */
   verify(token: string): Principal {
+    const claims = this.claims(token);
+    return { userId: claims.sub, role: claims.role, email: claims.email };
+  }
+
+  /** When a token that verify() accepts expires, in ms since the epoch (a websocket ends then). */
+  expiresAt(token: string): number {
+    return this.claims(token).exp * 1000;
+  }
+
+  private claims(token: string): Claims {
     let payload: unknown;
     try {
-      payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM] });
+      payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
     } catch {
       throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
-    return { userId: claims.data.sub, role: claims.data.role, email: claims.data.email };
+    return claims.data;
   }
 }

@@ -6,7 +6,7 @@ import { COMMANDS, type CommandMessage } from '@app/commands';
 import { ApiError } from '../errors/api-error';
 import { CommandClient, type CommandTransport } from './command-client';
 
-const config = { ...loadConfig({}), commandTimeoutMs: 100 };
+const config = { ...loadConfig({ NODE_ENV: 'test' }), commandTimeoutMs: 100 };
 const request = { key: 'ann@example.com', data: { email: 'ann@example.com', password: 'pw' }, issuedBy: null };
 const resultSchema = z.object({ id: z.string() });
 

@@ -1,7 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { isSocketContext, socketPrincipal } from '../auth/socket-context';
+import { closeWhenTokenExpires, isSocketContext, socketPrincipal } from '../auth/socket-context';
 import type { TokenService } from '../auth/token.service';
 import type { GatewaySettings } from '../gateway-settings';
 import { operationCost } from './cost-limit.plugin';
@@ -36,7 +36,9 @@ export function graphqlWsOptions(tokens: TokenService, settings: GatewaySettings
   return {
     onConnect: (ctx) => {
       try {
-        return isSocketContext(ctx) && socketPrincipal(ctx, tokens) !== null;
+        if (!isSocketContext(ctx) || socketPrincipal(ctx, tokens) === null) return false;
+        closeWhenTokenExpires(ctx, tokens);
+        return true;
       } catch {
         return false;
       }

@@ -5,7 +5,7 @@ import { PaymentClient, type PaymentTransport } from './payment-client';
 
 const data: ProcessPaymentData = { orderId: '6f1c3c1e-7c57-4f57-9a57-3e0c1a1f2b3c', amountCents: 2500, paymentToken: 'tok_visa' };
 
-const clientWith = (emit: jest.Mock) => new PaymentClient(loadConfig({}), { emit, connect: jest.fn(), close: jest.fn() } as unknown as PaymentTransport);
+const clientWith = (emit: jest.Mock) => new PaymentClient(loadConfig({ NODE_ENV: 'test' }), { emit, connect: jest.fn(), close: jest.fn() } as unknown as PaymentTransport);
 
 describe('PaymentClient', () => {
   it('sends processPayment one way, keyed by the order, with commandId pay:<orderId>, as the system', async () => {

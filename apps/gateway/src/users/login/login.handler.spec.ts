@@ -9,7 +9,7 @@ import { LoginCommand } from './login.command';
 import { LoginHandler } from './login.handler';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50, loginLimit: { perEmail: 2, perIp: 3, windowMs: 60_000 } };
-const tokens = new TokenService(loadConfig({}), settings);
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings);
 const who = { id: randomUUID(), email: 'ann@example.com', name: 'Ann', role: 'CUSTOMER' as const };
 const view = { ...who, registeredAt: new Date(), version: 1 };
 
