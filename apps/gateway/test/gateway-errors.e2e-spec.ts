@@ -114,6 +114,19 @@ describe('the gateway, on requests it must refuse', () => {
     expect((await gql('{ me { id } }')).body).toEqual({ data: { me: null } });
   });
 
+  it('counts list sizes in an operation\'s cost: 300 aliases of products are refused, one page is served', async () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => `p${i}: products { sku name priceCents }`).join(' ');
+    const refused = await gql(`{ ${aliases} }`);
+
+    expect(refused.codes).toEqual(['BAD_USER_INPUT']);
+    // 300 x (1 + 100 products x 3 fields), against the default limit of 1000.
+    expect(refused.body.errors?.[0].message).toBe('The operation costs 90300; at most 1000 is allowed');
+    expect(refused.body.data ?? null).toBeNull();
+    expect((await gql('{ products { sku name priceCents } }')).codes).toEqual([]);
+    // Within the cost, but over the page's maximum of 100.
+    expect((await gql('{ products(first: 400) { sku } }')).codes).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('still allows the standard introspection query', async () => {
     const { body } = await gql(getIntrospectionQuery());
 

@@ -5,14 +5,14 @@ import { CurrentPrincipal } from '../../auth/context.decorators';
 import type { Principal } from '../../auth/principal';
 import { OrderConnectionModel } from '../models/order-connection.model';
 import { OrderStatusEnum } from '../models/order-status.enum';
-import { connectionComplexity } from './connection-complexity';
+import { pageComplexity } from '../../graphql/page-complexity';
 import { DEFAULT_PAGE_SIZE, ListOrdersQuery } from './list-orders.query';
 
 @Resolver()
 export class OrdersResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @Query(() => OrderConnectionModel, { name: 'orders', description: "the caller's orders; all orders for an admin", complexity: connectionComplexity })
+  @Query(() => OrderConnectionModel, { name: 'orders', description: "the caller's orders; all orders for an admin", complexity: pageComplexity(DEFAULT_PAGE_SIZE) })
   orders(
     @CurrentPrincipal() principal: Principal | null,
     @Args('status', { type: () => OrderStatusEnum, nullable: true }) status: OrderStatus | null,

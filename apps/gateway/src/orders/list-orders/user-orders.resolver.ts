@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../../auth/context.decorators';
 import type { Principal } from '../../auth/principal';
 import { UserModel } from '../../users/models/user.model';
 import { OrderConnectionModel } from '../models/order-connection.model';
-import { connectionComplexity } from './connection-complexity';
+import { pageComplexity } from '../../graphql/page-complexity';
 import { DEFAULT_PAGE_SIZE, ListOrdersQuery } from './list-orders.query';
 
 /** `User.orders`: declared here, with the orders, rather than on UserModel. */
@@ -12,7 +12,7 @@ import { DEFAULT_PAGE_SIZE, ListOrdersQuery } from './list-orders.query';
 export class UserOrdersResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @ResolveField('orders', () => OrderConnectionModel, { complexity: connectionComplexity })
+  @ResolveField('orders', () => OrderConnectionModel, { complexity: pageComplexity(DEFAULT_PAGE_SIZE) })
   orders(
     @Parent() user: Pick<UserModel, 'id'>,
     @CurrentPrincipal() principal: Principal | null,
