@@ -2,3 +2,4 @@ export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
 export { schemaOf } from './schema-of';
 export { pgConnectionOptions } from './session-options';
 export { addFieldVersions, dropFieldVersions } from './field-versions-column';
+export { isUniqueViolation, type UniqueViolation } from './pg-errors';

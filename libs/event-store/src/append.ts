@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { isUniqueViolation } from '@app/database';
 import type { DomainEvent, EventClass, EventRegistry } from '@app/events';
 import { ConcurrencyError } from './errors';
 import type { AppendOptions, AppendResult } from './types';
@@ -34,8 +35,6 @@ SELECT e.stream_id, e.stream_version AS version, e.position::text AS position
 FROM "${s}".idempotency_keys k JOIN "${s}".events e ON e.event_id = k.last_event_id
 WHERE k.key = $1`;
 
-const UNIQUE_VIOLATION = '23505';
-
 export class Appender {
   private readonly appendText: string;
   private readonly replayText: string;
@@ -65,7 +64,7 @@ export class Appender {
       });
       row = res.rows[0];
     } catch (err) {
-      if (err.code !== UNIQUE_VIOLATION) throw err;
+      if (!isUniqueViolation(err)) throw err;
       // Inside a caller's transaction the error has aborted it, so nothing more can be read
       // there: the winner wrote at least the next version, which is what we report.
       if (opts.tx) throw new ConcurrencyError(streamId, expectedVersion, expectedVersion + 1);

@@ -15,7 +15,6 @@ export interface Credentials {
   createdAt: Date;
 }
 
-export const UNIQUE_VIOLATION = '23505';
 export const EMAIL_TAKEN = 'credentials_email_lower_uk';
 export const COMMAND_SEEN = 'credentials_command_id_uk';
 

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CreateOrderResult } from '@app/commands';
+import { isUniqueViolation } from '@app/database';
 import { parseStreamId } from '@app/events';
 import { Order } from '../../domain/order.aggregate';
 import { OrderRepository } from '../../domain/order.repository';
 import { ORDER_SETTINGS, type OrderSettings } from '../../order-settings';
-import { UNIQUE_VIOLATION } from '../../persistence/pg-errors';
 import { OrderRequests } from '../../persistence/order-requests';
 import { PaymentTokens } from '../../persistence/payment-tokens';
 import { OrderSagaRepository } from '../../sagas/order-saga.repository';
@@ -48,7 +48,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
     } catch (err) {
       if (err instanceof AlreadyCreated) return this.orders.createdResult(err.orderId);
       // Another attempt with this key committed first (a double submit, a retry racing the first).
-      const winner = key && err.code === UNIQUE_VIOLATION && (await this.requests.find(userId, key));
+      const winner = key && isUniqueViolation(err) && (await this.requests.find(userId, key));
       if (winner) return this.orders.createdResult(winner);
       throw err;
     }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRejected } from '@app/commands';
+import { isUniqueViolation } from '@app/database';
 import { EventStore } from '@app/event-store';
 import { streamIdOf, UserRegistered } from '@app/events';
-import { CredentialsRepository, EMAIL_TAKEN, UNIQUE_VIOLATION, type Credentials } from '../../credentials/credentials.repository';
+import { CredentialsRepository, EMAIL_TAKEN, type Credentials } from '../../credentials/credentials.repository';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { RegisterUserCommand, type RegisteredUser } from './register-user.command';
 
@@ -38,7 +39,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
         return reply(row, appended);
       });
     } catch (err) {
-      if (err.code !== UNIQUE_VIOLATION) throw err;
+      if (!isUniqueViolation(err)) throw err;
       // A concurrent attempt of this same command may have won (either unique key can fire first).
       const winner = await this.credentials.findByCommandId(meta.commandId);
       if (winner) return this.replay(winner);

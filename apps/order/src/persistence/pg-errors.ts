@@ -1,2 +1,0 @@
-/** PostgreSQL error code for a unique constraint violation. */
-export const UNIQUE_VIOLATION = '23505';
