@@ -3,25 +3,25 @@ import { Doorbell } from './doorbell';
 describe('Doorbell', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('sleeps until the timeout when nobody rings', async () => {
+  it('waits until the deadline when nobody rings', async () => {
     jest.useFakeTimers();
     let woke = false;
-    const sleeping = new Doorbell().sleep(1000).then(() => (woke = true));
+    const waiting = new Doorbell().waitForRing(1000).then(() => (woke = true));
     await jest.advanceTimersByTimeAsync(999);
     expect(woke).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
-    await sleeping;
+    await waiting;
     expect(woke).toBe(true);
   });
 
-  it('wakes a sleeper at once when rung', async () => {
+  it('ends a wait at once when rung', async () => {
     jest.useFakeTimers();
     const bell = new Doorbell();
     let woke = false;
-    const sleeping = bell.sleep(60000).then(() => (woke = true));
+    const waiting = bell.waitForRing(60000).then(() => (woke = true));
     bell.ring();
     await jest.advanceTimersByTimeAsync(0);
-    await sleeping;
+    await waiting;
     expect(woke).toBe(true);
   });
 
@@ -29,10 +29,10 @@ describe('Doorbell', () => {
     jest.useFakeTimers();
     const bell = new Doorbell();
     bell.ring();
-    await bell.sleep(60000); // returns at once: the ring is kept
+    await bell.waitForRing(60000); // answered at once by the kept ring (fake timers: a real wait would hang)
     bell.clear();
     let woke = false;
-    void bell.sleep(1000).then(() => (woke = true));
+    void bell.waitForRing(1000).then(() => (woke = true));
     await jest.advanceTimersByTimeAsync(500);
     expect(woke).toBe(false);
     await jest.advanceTimersByTimeAsync(500);

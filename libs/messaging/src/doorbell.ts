@@ -1,7 +1,7 @@
 /**
- * How a polling loop sleeps: until its next poll, or until rung (a NOTIFY, new work, shutdown).
- * A ring that comes while the loop is busy is kept, so the next sleep returns at once instead of
- * sleeping through it; the loop clears the bell just before it looks for work.
+ * How a polling loop waits: for a ring (a NOTIFY, new work, shutdown), with its next poll as the
+ * deadline. A ring that comes while the loop is busy is kept, so the next wait returns at once
+ * instead of waiting through it; the loop clears the bell just before it looks for work.
  */
 export class Doorbell {
   private rung = false;
@@ -17,10 +17,11 @@ export class Doorbell {
     this.rung = false;
   }
 
-  sleep(ms: number): Promise<void> {
+  /** Resolves when rung (at once if a ring is kept), or after `deadlineMs` without one. */
+  waitForRing(deadlineMs: number): Promise<void> {
     if (this.rung) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, deadlineMs);
       function done() {
         clearTimeout(timer);
         resolve();

@@ -48,7 +48,7 @@ export class PeriodicTask {
     while (this.running) {
       this.bell.clear();
       const more = await this.round().catch((err: unknown) => this.log.error(`${this.what} failed: ${err instanceof Error ? err.message : String(err)}`));
-      if (this.running && more !== true) await this.bell.sleep(this.intervalMs);
+      if (this.running && more !== true) await this.bell.waitForRing(this.intervalMs);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { ApiError } from '../errors/api-error';
 import type { Principal } from './principal';
-import { bearerToken, type GatewayContext, type HttpRequest, principalOf } from './request-context';
+import { bearerToken, type GatewayContext, type HttpRequest } from './request-context';
 import type { TokenService } from './token.service';
 
 /** graphql-ws' context of one websocket, as its hooks and the GraphQL context function get it. */
@@ -16,7 +16,16 @@ export const isSocketContext = (value: unknown): value is SocketContext =>
  * `{ authorization: "Bearer <jwt>" }` (browsers cannot set headers on a websocket).
  */
 export function socketPrincipal(ctx: SocketContext, tokens: TokenService): Principal | null {
-  return principalOf(socketAuthorization(ctx), tokens);
+  return socketSession(ctx, tokens)?.principal ?? null;
+}
+
+/** The socket's token verified once, with its expiry: null when it sent none. */
+export function socketSession(ctx: SocketContext, tokens: TokenService): { principal: Principal; expiresAt: number } | null {
+  const authorization = socketAuthorization(ctx);
+  if (authorization === undefined || authorization === '') return null;
+  const token = bearerToken(authorization);
+  if (!token) throw new ApiError('UNAUTHENTICATED', 'authorization must be "Bearer <token>"');
+  return tokens.verifySession(token);
 }
 
 const socketAuthorization = (ctx: SocketContext): string | undefined => {
@@ -36,10 +45,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Ends the socket, and every subscription on it, when the token it was opened with expires: a
  * subscription must not outlive the token that authorised it. Call once the socket is accepted.
  */
-export function closeWhenTokenExpires(ctx: SocketContext, tokens: TokenService): void {
-  const token = bearerToken(socketAuthorization(ctx) ?? '');
-  if (!token) return;
-  const expiresAt = tokens.expiresAt(token);
+export function closeWhenTokenExpires(ctx: SocketContext, expiresAt: number): void {
   const socket = ctx.extra.socket;
   let timer: NodeJS.Timeout;
   const arm = () => {

@@ -49,13 +49,13 @@ export class TokenService {
 
   /** Throws UNAUTHENTICATED for a token that is malformed, forged, of another algorithm, issuer or audience, without an expiry or expired. */
   verify(token: string): Principal {
-    const claims = this.claims(token);
-    return { userId: claims.sub, role: claims.role, email: claims.email };
+    return this.verifySession(token).principal;
   }
 
-  /** When a token that verify() accepts expires, in ms since the epoch (a websocket ends then). */
-  expiresAt(token: string): number {
-    return this.claims(token).exp * 1000;
+  /** verify(), and when the token expires (ms since the epoch): a websocket ends then. */
+  verifySession(token: string): { principal: Principal; expiresAt: number } {
+    const claims = this.claims(token);
+    return { principal: { userId: claims.sub, role: claims.role, email: claims.email }, expiresAt: claims.exp * 1000 };
   }
 
   private claims(token: string): Claims {

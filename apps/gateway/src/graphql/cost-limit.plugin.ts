@@ -8,9 +8,9 @@ export type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** An operation's estimated cost (also checked on subscriptions, see subscriptions.ts); throws when it cannot be costed. */
 export const operationCost = (operation: { schema: GraphQLSchema; document: DocumentNode; variables?: Record<string, unknown>; operationName?: string | null }): number => {
-  const key = costKey(operation.variables, operation.document, operation.operationName);
-  let costs = costsByDocument.get(operation.document);
-  const known = costs?.get(key);
+  const costs = costsOf(operation.document);
+  const key = JSON.stringify([operation.operationName ?? null, ...costs.variables.map((name) => operation.variables?.[name] ?? null)]);
+  const known = costs.byKey.get(key);
   if (known !== undefined) return known;
   const cost = getComplexity({
     schema: operation.schema,
@@ -19,9 +19,8 @@ export const operationCost = (operation: { schema: GraphQLSchema; document: Docu
     operationName: operation.operationName ?? undefined,
     estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
   });
-  if (!costs) costsByDocument.set(operation.document, (costs = new Map()));
   // Bounded: a client sending ever new list sizes must not grow the cache without end.
-  if (costs.size < MAX_COSTS_PER_DOCUMENT) costs.set(key, cost);
+  if (costs.byKey.size < MAX_COSTS_PER_DOCUMENT) costs.byKey.set(key, cost);
   return cost;
 };
 
@@ -32,21 +31,27 @@ export const operationCost = (operation: { schema: GraphQLSchema; document: Docu
  * String variables (`order(id: $id)`) cannot change a cost, so they are left out of the key and
  * a document costed once is not costed again for another id.
  */
-const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
+interface DocumentCosts {
+  /** The document's variables that can change a cost, found once per document. */
+  variables: string[];
+  byKey: Map<string, number>;
+}
+const costsByDocument = new WeakMap<DocumentNode, DocumentCosts>();
 const MAX_COSTS_PER_DOCUMENT = 64;
 const COST_NEUTRAL_TYPES = new Set(['ID', 'String']);
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 
-const costKey = (variables: Record<string, unknown> | undefined, document: DocumentNode, operationName?: string | null): string => {
-  const relevant: unknown[] = [operationName ?? null];
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const variable of definition.variableDefinitions ?? []) {
-      if (!COST_NEUTRAL_TYPES.has(namedType(variable.type))) relevant.push(variable.variable.name.value, variables?.[variable.variable.name.value] ?? null);
-    }
+const costsOf = (document: DocumentNode): DocumentCosts => {
+  let costs = costsByDocument.get(document);
+  if (!costs) {
+    const variables = document.definitions
+      .flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? (definition.variableDefinitions ?? []) : []))
+      .filter((variable) => !COST_NEUTRAL_TYPES.has(namedType(variable.type)))
+      .map((variable) => variable.variable.name.value);
+    costsByDocument.set(document, (costs = { variables, byKey: new Map() }));
   }
-  return JSON.stringify(relevant);
+  return costs;
 };
 
 /**

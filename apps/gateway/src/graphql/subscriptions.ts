@@ -1,7 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { closeWhenTokenExpires, isSocketContext, socketPrincipal } from '../auth/socket-context';
+import { closeWhenTokenExpires, isSocketContext, socketSession } from '../auth/socket-context';
 import type { TokenService } from '../auth/token.service';
 import type { GatewaySettings } from '../gateway-settings';
 import { operationCost } from './cost-limit.plugin';
@@ -36,8 +36,10 @@ export function graphqlWsOptions(tokens: TokenService, settings: GatewaySettings
   return {
     onConnect: (ctx) => {
       try {
-        if (!isSocketContext(ctx) || socketPrincipal(ctx, tokens) === null) return false;
-        closeWhenTokenExpires(ctx, tokens);
+        if (!isSocketContext(ctx)) return false;
+        const session = socketSession(ctx, tokens);
+        if (!session) return false;
+        closeWhenTokenExpires(ctx, session.expiresAt);
         return true;
       } catch {
         return false;

@@ -45,13 +45,13 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
     this.waiters.set(key, set.add(bell));
     try {
       for (;;) {
-        // Cleared before looking: an announcement during the look makes the next sleep return at once.
+        // Cleared before looking: an announcement during the look makes the next wait return at once.
         bell.clear();
         const value = await probe();
         if (value !== null && value !== undefined) return value;
         const left = deadline - Date.now();
         if (left <= 0) return null;
-        await bell.sleep(Math.min(FALLBACK_POLL_MS, left));
+        await bell.waitForRing(Math.min(FALLBACK_POLL_MS, left));
       }
     } finally {
       set.delete(bell);

@@ -84,10 +84,10 @@ export class OutboxRelay {
           this.bell.ring();
         });
         if (await this.becomeLeader(client)) await this.lead(client);
-        else await this.bell.sleep(this.standbyRetryMs);
+        else await this.bell.waitForRing(this.standbyRetryMs);
       } catch (err) {
         this.log.error(`relay failed, retrying: ${err.message}`);
-        await this.bell.sleep(this.standbyRetryMs);
+        await this.bell.waitForRing(this.standbyRetryMs);
       } finally {
         this.leader = false;
         // Close (not just release) the connection: that drops its LISTEN and the leader lock.
@@ -123,12 +123,12 @@ export class OutboxRelay {
         // The holder's commit NOTIFYs (appends and declarations both do), but a rollback does
         // not: look again soon, backing off. Not at once: each look costs the lock-table query,
         // and a holder usually commits (and rings) within a few ms.
-        await this.bell.sleep(heldWaitMs);
+        await this.bell.waitForRing(heldWaitMs);
         heldWaitMs = Math.min(heldWaitMs * 2, this.heldPollMaxMs);
         continue;
       }
       heldWaitMs = HELD_FIRST_WAIT_MS;
-      if (!batch.events.length) await this.bell.sleep(this.pollIntervalMs);
+      if (!batch.events.length) await this.bell.waitForRing(this.pollIntervalMs);
     }
   }
 }
