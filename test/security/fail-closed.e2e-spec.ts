@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET } from '../../libs/config/src/config.schema';
+import { DEV_KEY_SETTINGS } from '../../libs/config/src/service-keys';
 import { ALL_APPS, type AppName } from '../support/system';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,5 +48,25 @@ describe('apps fail closed on missing or development settings', () => {
     expect(stderr).toContain('- ADMIN_PASSWORD: the development default is refused in production');
     expect(stderr).not.toContain(DEV_JWT_SECRET);
     expect(stderr).not.toContain(DEV_ADMIN_PASSWORD);
+  });
+
+  // Every shared setting right, only the app's own command-bus keys missing: it still must not start.
+  const SHARED = { NODE_ENV: 'production', COMMERCE_NAMESPACE: 'prod', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-production-password' };
+  const OWN_KEY: Record<AppName, string | undefined> = { gateway: 'GATEWAY_COMMAND_KEY', order: 'ORDER_COMMAND_KEY', user: 'USER_SEALING_KEY', payment: 'PAYMENT_SEALING_KEY', consumers: undefined };
+
+  it.each(ALL_APPS)('%s without its command-bus keys exits 78 naming them', async (app) => {
+    const { code, stderr, stdout } = await startBare(app, SHARED);
+    expect(code).toBe(78);
+    expect(stderr).toContain('- COMMAND_PUBLIC_KEYS: required');
+    if (OWN_KEY[app]) expect(stderr).toContain(`- ${OWN_KEY[app]}: required`);
+    expect(stdout).not.toContain('listening');
+  });
+
+  it('refuses the published development keys in production, without printing them', async () => {
+    const { code, stderr } = await startBare('order', { ...SHARED, ORDER_COMMAND_KEY: DEV_KEY_SETTINGS.ORDER_COMMAND_KEY, COMMAND_PUBLIC_KEYS: DEV_KEY_SETTINGS.COMMAND_PUBLIC_KEYS });
+    expect(code).toBe(78);
+    expect(stderr).toContain('- ORDER_COMMAND_KEY: the development default is refused in production');
+    expect(stderr).toContain('- COMMAND_PUBLIC_KEYS: the development default is refused in production');
+    expect(stderr).not.toContain(DEV_KEY_SETTINGS.ORDER_COMMAND_KEY);
   });
 });

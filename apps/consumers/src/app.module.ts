@@ -16,10 +16,12 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SearchModule } from './search/search.module';
 import { CONSUMER_RUNTIME } from './shared/consumer-runtime';
+import { CommandSecurityModule } from '@app/commands';
 
 @Module({
   imports: [
     ConfigModule,
+    CommandSecurityModule.forApp('consumers'),
     // One migrations table (schema inventory) for everything this app owns: the inventory event
     // store and stock, processed_events, and the read_model, notifications and analytics schemas.
     DatabaseModule.forService({

@@ -6,10 +6,11 @@ import { Test } from '@nestjs/testing';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { lastValueFrom, timeout } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { COMMANDS, type CommandMessage, type CommandRejected, type CommandReply, type CommandResult, startCommandServer } from '@app/commands';
+import { COMMANDS, type CommandMessage, type CommandPattern, type CommandRejected, type CommandReply, type CommandResult, startCommandServer } from '@app/commands';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, TOPICS, type EventEnvelope } from '@app/events';
 import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { signedAs } from '../../../test/support/command-security';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -41,8 +42,11 @@ describe('the inventory (consumers app): product commands and reservations', () 
   let admin: Admin;
   let skuCount = 0;
 
-  const send = (pattern: string, data: unknown, issuedBy: Issuer, commandId: string = randomUUID(), timeoutMs = 20000): Promise<Reply> =>
-    lastValueFrom(client.send<Reply>(pattern, { key: commandId, value: { commandId, correlationId: `corr-${commandId}`, issuedBy, data } }).pipe(timeout(timeoutMs)));
+  /** Sends `value` as it is, signed or not: what anyone who can write to the broker could send. */
+  const sendRaw = (pattern: string, key: string, value: unknown, timeoutMs = 20000): Promise<Reply> => lastValueFrom(client.send<Reply>(pattern, { key, value }).pipe(timeout(timeoutMs)));
+  /** As the gateway sends a command: signed with its key. */
+  const send = (pattern: CommandPattern, data: unknown, issuedBy: Issuer, commandId: string = randomUUID(), timeoutMs = 20000): Promise<Reply> =>
+    sendRaw(pattern, commandId, signedAs('gateway', pattern, { commandId, correlationId: `corr-${commandId}`, issuedBy, data }), timeoutMs);
   const addProduct = (data: unknown, issuedBy: Issuer = ADMIN, commandId?: string) => send(COMMANDS.addProduct, data, issuedBy, commandId);
   const restock = (data: unknown, issuedBy: Issuer = ADMIN, commandId?: string, timeoutMs?: number) => send(COMMANDS.restockProduct, data, issuedBy, commandId, timeoutMs);
 
@@ -171,6 +175,50 @@ describe('the inventory (consumers app): product commands and reservations', () 
       expect(await restock({ sku, quantity: 1 }, CUSTOMER)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
       expect(await view(other)).toBeUndefined();
       expect(await events(`product-${other}`)).toEqual([]);
+    });
+
+    describe('commands forged on the broker', () => {
+      const forgedData = () => ({ sku: freshSku(), name: 'Forged', priceCents: 1, initialStock: 1000 });
+      const unchanged = async (data: { sku: string }) => {
+        expect(await view(data.sku)).toBeUndefined();
+        expect(await events(`product-${data.sku}`)).toEqual([]);
+      };
+
+      it('refuses an unsigned addProduct claiming role ADMIN as UNAUTHENTICATED, and stores nothing', async () => {
+        const data = forgedData();
+        const commandId = randomUUID();
+        const reply = await sendRaw(COMMANDS.addProduct, commandId, { commandId, correlationId: commandId, issuedBy: ADMIN, data });
+
+        expect(reply).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'the command is not signed', field: 'auth' } });
+        await unchanged(data);
+      });
+
+      it('refuses a customer command signed by the gateway whose role was raised to ADMIN on the way', async () => {
+        const data = forgedData();
+        const signed = signedAs('gateway', COMMANDS.addProduct, { commandId: randomUUID(), correlationId: 'c', issuedBy: CUSTOMER, data });
+        const reply = await sendRaw(COMMANDS.addProduct, signed.commandId, { ...signed, issuedBy: { ...CUSTOMER, role: 'ADMIN' } });
+
+        expect(reply).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'the signature does not match the command', field: 'auth' } });
+        await unchanged(data);
+      });
+
+      it('refuses an addProduct signed by the order service, which may not manage products, as FORBIDDEN', async () => {
+        const data = forgedData();
+        const signed = signedAs('order', COMMANDS.addProduct, { commandId: randomUUID(), correlationId: 'c', issuedBy: ADMIN, data });
+
+        expect(await sendRaw(COMMANDS.addProduct, signed.commandId, signed)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('order may not send'), field: 'auth' } });
+        await unchanged(data);
+      });
+
+      it('answers a replayed signed addProduct with the first outcome and appends nothing more', async () => {
+        const data = forgedData();
+        const signed = signedAs('gateway', COMMANDS.addProduct, { commandId: randomUUID(), correlationId: 'c', issuedBy: ADMIN, data });
+        const first = await sendRaw(COMMANDS.addProduct, signed.commandId, signed);
+
+        expect(first).toMatchObject({ ok: true });
+        expect(await sendRaw(COMMANDS.addProduct, signed.commandId, signed)).toEqual(first);
+        expect(await events(`product-${data.sku}`)).toHaveLength(1);
+      });
     });
 
     it.each([

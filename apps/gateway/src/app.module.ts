@@ -14,10 +14,12 @@ import { ProductsModule } from './products/products.module';
 import { SearchModule } from './search/search.module';
 import { StoredEventsModule } from './stored-events/stored-events.module';
 import { UsersModule } from './users/users.module';
+import { CommandSecurityModule } from '@app/commands';
 
 @Module({
   imports: [
     ConfigModule,
+    CommandSecurityModule.forApp('gateway'),
     GatewaySettingsModule,
     // The gateway only reads the read model: the consumers app owns and migrates that schema.
     DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, migrations: [] }),

@@ -28,6 +28,7 @@ import { OrderSagaController } from './sagas/order-saga.controller';
 import { OrderSagaRepository } from './sagas/order-saga.repository';
 import { OrderDeadlineScheduler } from './sagas/order-deadline.scheduler';
 import { ORDER_SCHEMA } from './schema';
+import { CommandSecurityModule } from '@app/commands';
 
 const CommandHandlers = [
   CreateOrderHandler,
@@ -47,6 +48,7 @@ const CommandHandlers = [
 @Module({
   imports: [
     ConfigModule,
+    CommandSecurityModule.forApp('order'),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: ORDER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000] }),
     TypeOrmModule.forFeature([OrderSagaEntity]),

@@ -6,10 +6,11 @@ import { Test } from '@nestjs/testing';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { lastValueFrom, timeout } from 'rxjs';
-import { COMMANDS, type CommandMessage, type CommandReply, type CreateOrderResult, type CommandResult } from '@app/commands';
+import { COMMANDS, type CommandMessage, type CommandPattern, type CommandReply, type CreateOrderResult, type CommandResult } from '@app/commands';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, type EventEnvelope, TOPICS } from '@app/events';
 import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
+import { sealFor, securityOf, signedAs } from '../../../test/support/command-security';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -64,12 +65,18 @@ describe('the order service and its fulfilment saga', () => {
     return { ok: true, result: { paymentId, status: paymentToken === 'tok_declined' ? 'FAILED' : 'PROCESSED' } };
   });
 
-  const send = <R>(pattern: string, data: unknown, issuedBy: Issuer | null, commandId: string = randomUUID(), timeoutMs = 20000) =>
+  /** As the gateway sends a command: signed with its key. */
+  const send = <R>(pattern: CommandPattern, data: unknown, issuedBy: Issuer | null, commandId: string = randomUUID(), timeoutMs = 20000) =>
     lastValueFrom(
-      client.send<CommandReply<R>>(pattern, { key: commandId, value: { commandId, correlationId: `corr-${commandId}`, issuedBy, data } }).pipe(timeout(timeoutMs)),
+      client
+        .send<CommandReply<R>>(pattern, { key: commandId, value: signedAs('gateway', pattern, { commandId, correlationId: `corr-${commandId}`, issuedBy, data }) })
+        .pipe(timeout(timeoutMs)),
     );
-  const createOrder = async (data: Record<string, unknown>, issuedBy: Issuer = customer, commandId?: string) => {
-    const reply = await send<CreateOrderResult>(COMMANDS.createOrder, data, issuedBy, commandId);
+  /** The card token sealed to the payment service, as the gateway sends it, unless `clearToken`. */
+  const createOrder = async (data: Record<string, unknown>, issuedBy: Issuer = customer, commandId?: string, clearToken = false) => {
+    const token = data.paymentToken;
+    const sealed = typeof token === 'string' && !clearToken ? { ...data, paymentToken: sealFor('payment', 'paymentToken', token) } : data;
+    const reply = await send<CreateOrderResult>(COMMANDS.createOrder, sealed, issuedBy, commandId);
     if (reply.ok) {
       created.push(reply.result.orderId);
       responder.expect(reply.result.orderId);
@@ -198,7 +205,10 @@ describe('the order service and its fulfilment saga', () => {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ event_type: 'OrderCreated', payload: { orderId, userId: customer.userId, lines: LINES } });
       expect(events[0].metadata).toMatchObject({ userId: customer.userId, correlationId: expect.stringMatching(/^corr-/) });
-      expect((await db.query(`SELECT token FROM orders.payment_tokens WHERE order_id = $1`, [orderId])).rows).toEqual([{ token: VISA }]);
+      // Kept sealed: only the payment service can open it.
+      const [{ token }] = (await db.query(`SELECT token FROM orders.payment_tokens WHERE order_id = $1`, [orderId])).rows;
+      expect(token).toMatch(/^sealed\.v1\./);
+      expect(securityOf('payment').unsealIn({ paymentToken: token }, 'paymentToken')).toEqual({ paymentToken: VISA });
       expect(JSON.stringify(reply)).not.toContain(VISA);
     });
 
@@ -210,8 +220,16 @@ describe('the order service and its fulfilment saga', () => {
       const [request] = await waitFor('the processPayment request', () => responder.requestsFor(orderId).length > 0 && responder.requestsFor(orderId));
       expect(request).toEqual({
         key: orderId,
-        message: { commandId: `pay:${orderId}`, correlationId: `saga-e2e-${run}`, issuedBy: null, data: { orderId, amountCents: TOTAL, paymentToken: VISA } },
+        message: {
+          commandId: `pay:${orderId}`,
+          correlationId: `saga-e2e-${run}`,
+          issuedBy: null,
+          data: { orderId, amountCents: TOTAL, paymentToken: VISA },
+          auth: expect.objectContaining({ sender: 'order' }),
+        },
       });
+      // What crossed Kafka was the sealed token, never the token itself.
+      expect(responder.sealedTokens.some((sealed) => sealed.includes(VISA))).toBe(false);
       expect(await sagaOf(orderId)).toMatchObject({ state: 'AWAITING_PAYMENT', total_cents: String(TOTAL), deadline_at: expect.any(Date) });
     });
 
@@ -316,7 +334,10 @@ describe('the order service and its fulfilment saga', () => {
       expect(cancelled.payload.reason).toBe('PAYMENT_TIMEOUT');
 
       const [refund] = await waitFor('the refundPayment request', () => responder.refundsFor(orderId).length > 0 && responder.refundsFor(orderId));
-      expect(refund).toEqual({ key: orderId, message: { commandId: `refund:${orderId}`, correlationId: expect.any(String), issuedBy: null, data: { orderId } } });
+      expect(refund).toEqual({
+        key: orderId,
+        message: { commandId: `refund:${orderId}`, correlationId: expect.any(String), issuedBy: null, data: { orderId }, auth: expect.objectContaining({ sender: 'order' }) },
+      });
       expect(await tokenOf(orderId)).toEqual([]);
 
       // The payment succeeded after all (its outcome was only late): the saga says a refund is due.
@@ -453,10 +474,14 @@ describe('the order service and its fulfilment saga', () => {
       ['lines', { lines: [], paymentToken: VISA }],
       ['lines.1.quantity', { lines: [LINES[0], { sku: 's', quantity: 0 }], paymentToken: VISA }],
       ['lines.0.sku', { lines: [{ sku: 's'.repeat(65), quantity: 1 }], paymentToken: VISA }],
-      ['paymentToken', { lines: LINES, paymentToken: '' }],
       ['idempotencyKey', { lines: LINES, paymentToken: VISA, idempotencyKey: 'k'.repeat(201) }],
     ])('refuses a bad %s as BAD_USER_INPUT naming it', async (field, data) => {
       expect(await createOrder(data)).toEqual({ ok: false, error: { code: 'BAD_USER_INPUT', message: expect.any(String), field } });
+    });
+
+    it('refuses a card token in clear (not sealed to the payment service) as BAD_USER_INPUT, and stores nothing', async () => {
+      const reply = await createOrder({ lines: LINES, paymentToken: VISA }, customer, undefined, true);
+      expect(reply).toEqual({ ok: false, error: { code: 'BAD_USER_INPUT', message: 'paymentToken must be sealed to the payment service', field: 'paymentToken' } });
     });
 
     it('refuses an anonymous createOrder as UNAUTHENTICATED', async () => {

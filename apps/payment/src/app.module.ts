@@ -18,12 +18,14 @@ import { LocalChargeRecords, PgLocalChargeRecords } from './provider/local-charg
 import { LocalPaymentProvider } from './provider/local-payment-provider';
 import { PaymentProvider } from './provider/payment-provider';
 import { PAYMENT_SCHEMA } from './schema';
+import { CommandSecurityModule } from '@app/commands';
 
 const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
 
 @Module({
   imports: [
     ConfigModule,
+    CommandSecurityModule.forApp('payment'),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000, LocalProviderCharges1795400000001] }),
     EventStoreModule.forService({ schema: PAYMENT_SCHEMA }),

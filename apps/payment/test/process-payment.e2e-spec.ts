@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import { lastValueFrom, timeout } from 'rxjs';
 import { COMMANDS, type CommandReply, type ProcessPaymentResult, startCommandServer } from '@app/commands';
 import { loadConfig } from '@app/config';
+import { sealFor, signedAs } from '../../../test/support/command-security';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -30,12 +31,21 @@ describe('the payment service over Kafka request/reply', () => {
   let db: Pool;
   let charges: jest.SpyInstance;
 
-  const send = (data: unknown, commandId: string = randomUUID(), timeoutMs = 20000): Promise<CommandReply<ProcessPaymentResult>> =>
-    lastValueFrom(
-      client
-        .send<CommandReply<ProcessPaymentResult>>(COMMANDS.processPayment, { key: commandId, value: { commandId, correlationId: `corr-${commandId}`, issuedBy: null, data } })
-        .pipe(timeout(timeoutMs)),
-    );
+  /**
+   * As the order saga sends it: signed by the order service, the card token sealed (by the
+   * gateway) to the payment service. `as` and `clearToken` make the forgeries below.
+   */
+  const send = (
+    data: Record<string, unknown>,
+    commandId: string = randomUUID(),
+    timeoutMs = 20000,
+    { as = 'order', clearToken = false }: { as?: 'order' | 'gateway'; clearToken?: boolean } = {},
+  ): Promise<CommandReply<ProcessPaymentResult>> => {
+    const token = data.paymentToken;
+    const sealed = typeof token === 'string' && !clearToken ? { ...data, paymentToken: sealFor('payment', 'paymentToken', token) } : data;
+    const value = signedAs(as, COMMANDS.processPayment, { commandId, correlationId: `corr-${commandId}`, issuedBy: null, data: sealed });
+    return lastValueFrom(client.send<CommandReply<ProcessPaymentResult>>(COMMANDS.processPayment, { key: commandId, value }).pipe(timeout(timeoutMs)));
+  };
   const pay = (orderId: string, paymentToken = secretToken, amountCents = 4200, commandId?: string) => send({ orderId, amountCents, paymentToken }, commandId);
   const paymentEvents = async (paymentId: string) =>
     (await db.query(`SELECT event_type, schema_version, payload, metadata FROM payments.events WHERE stream_id = $1 ORDER BY stream_version`, [`payment-${paymentId}`])).rows;
@@ -173,6 +183,23 @@ describe('the payment service over Kafka request/reply', () => {
 
     expect(reply).toEqual({ ok: false, error: { code: 'BAD_USER_INPUT', message: expect.any(String), field } });
     expect(charges.mock.calls.length).toBe(callsBefore);
+  });
+
+  it('refuses a card token in clear as BAD_USER_INPUT, and a request the gateway signed as FORBIDDEN, without charging', async () => {
+    const callsBefore = charges.mock.calls.length;
+    const order = randomUUID();
+
+    expect(await send({ orderId: order, amountCents: 100, paymentToken: secretToken }, randomUUID(), 20000, { clearToken: true })).toEqual({
+      ok: false,
+      error: { code: 'BAD_USER_INPUT', message: 'paymentToken must be sealed to this service', field: 'paymentToken' },
+    });
+    // Validly signed, but only the order saga may ask for a charge.
+    expect(await send({ orderId: order, amountCents: 100, paymentToken: secretToken }, randomUUID(), 20000, { as: 'gateway' })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('gateway may not send'), field: 'auth' },
+    });
+    expect(charges.mock.calls.length).toBe(callsBefore);
+    expect(await paymentRow(order)).toEqual([]);
   });
 
   it('refuses the same order with another amount as CONFLICT on amountCents', async () => {

@@ -12,12 +12,14 @@ import { PasswordHasher } from './credentials/password-hasher';
 import { CreateCredentials1764400000000 } from './migrations/1764400000000-create-credentials';
 import { USER_SCHEMA } from './schema';
 import { AdminSeed } from './seed/admin-seed';
+import { CommandSecurityModule } from '@app/commands';
 
 const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler];
 
 @Module({
   imports: [
     ConfigModule,
+    CommandSecurityModule.forApp('user'),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: USER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000] }),
     EventStoreModule.forService({ schema: USER_SCHEMA }),

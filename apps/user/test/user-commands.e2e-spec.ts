@@ -6,8 +6,9 @@ import { Test } from '@nestjs/testing';
 import { logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { lastValueFrom, timeout } from 'rxjs';
-import { COMMANDS, type CommandReply } from '@app/commands';
+import { COMMANDS, type CommandPattern, type CommandReply } from '@app/commands';
 import { loadConfig } from '@app/config';
+import { sealFor, signedAs } from '../../../test/support/command-security';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -38,14 +39,15 @@ describe('the user service over Kafka request/reply', () => {
   let client: ClientKafka;
   let db: Pool;
 
-  const send = <R>(pattern: string, data: unknown, commandId: string = randomUUID(), timeoutMs = 20000): Promise<CommandReply<R>> =>
-    lastValueFrom(
-      client
-        .send<CommandReply<R>>(pattern, { key: commandId, value: { commandId, correlationId: `corr-${commandId}`, issuedBy: null, data } })
-        .pipe(timeout(timeoutMs)),
-    );
-  const register = (data: unknown, commandId?: string) => send<RegisteredUser>(COMMANDS.registerUser, data, commandId);
-  const authenticate = (data: unknown) => send<AuthenticatedUser>(COMMANDS.authenticateUser, data);
+  /** As the gateway sends it: signed, the password sealed to the user service (unless `clearPassword`). */
+  const send = <R>(pattern: CommandPattern, data: Record<string, unknown>, commandId: string = randomUUID(), timeoutMs = 20000, clearPassword = false): Promise<CommandReply<R>> => {
+    const secret = data.password;
+    const sealed = typeof secret === 'string' && !clearPassword ? { ...data, password: sealFor('user', 'password', secret) } : data;
+    const value = signedAs('gateway', pattern, { commandId, correlationId: `corr-${commandId}`, issuedBy: null, data: sealed });
+    return lastValueFrom(client.send<CommandReply<R>>(pattern, { key: commandId, value }).pipe(timeout(timeoutMs)));
+  };
+  const register = (data: Record<string, unknown>, commandId?: string) => send<RegisteredUser>(COMMANDS.registerUser, data, commandId);
+  const authenticate = (data: Record<string, unknown>) => send<AuthenticatedUser>(COMMANDS.authenticateUser, data);
   const userEvents = async (userId: string) =>
     (await db.query(`SELECT event_type, schema_version, payload, metadata FROM users.events WHERE stream_id = $1 ORDER BY stream_version`, [`user-${userId}`])).rows;
   const credentialsOf = async (email: string) => (await db.query(`SELECT * FROM users.credentials WHERE email_lower = $1`, [email])).rows;
@@ -146,6 +148,16 @@ describe('the user service over Kafka request/reply', () => {
     const reply = await lastValueFrom(client.send<CommandReply<unknown>>(COMMANDS.registerUser, { data: { email } }).pipe(timeout(20000)));
 
     expect(reply).toEqual({ ok: false, error: { code: 'BAD_USER_INPUT', message: expect.any(String), field: 'commandId' } });
+  });
+
+  it('refuses a password in clear, and an unsigned command, whatever they claim', async () => {
+    const clear = await send(COMMANDS.authenticateUser, { email, password }, randomUUID(), 20000, true);
+    expect(clear).toEqual({ ok: false, error: { code: 'BAD_USER_INPUT', message: 'password must be sealed to this service', field: 'password' } });
+
+    const commandId = randomUUID();
+    const unsigned = { commandId, correlationId: commandId, issuedBy: null, data: { email, password: sealFor('user', 'password', password) } };
+    const reply = await lastValueFrom(client.send<CommandReply<unknown>>(COMMANDS.authenticateUser, { key: commandId, value: unsigned }).pipe(timeout(20000)));
+    expect(reply).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'the command is not signed', field: 'auth' } });
   });
 
   it('authenticates the right password, whatever the email case', async () => {

@@ -1,7 +1,9 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, type AppConfig, type AppName } from '@app/config';
+import { APP_CONFIG, type AppConfig, type AppName, ConfigError } from '@app/config';
+import { refuseToStart } from '@app/config/refuse-to-start';
+import { loadServiceKeys } from '@app/config/service-keys';
 
 /**
  * Starts one app the same way everywhere: shutdown hooks on (so Kafka consumers and pools close
@@ -13,6 +15,13 @@ export async function bootstrapApp(
   module: Parameters<typeof NestFactory.create>[0],
   configure?: (app: INestApplication) => Promise<void> | void,
 ): Promise<INestApplication> {
+  // Before anything connects: an app without its keys must not get as far as a half start.
+  try {
+    loadServiceKeys(name);
+  } catch (error) {
+    if (error instanceof ConfigError) refuseToStart(error.problems);
+    throw error;
+  }
   const app = await NestFactory.create<NestExpressApplication>(module);
   // No ETag: every answer here is a POST or a live status, never revalidated, and Express would
   // hash each body for it. No X-Powered-By: nothing gains from knowing the framework.

@@ -24,7 +24,10 @@ export type RestockProductResult = CommandResult;
 /** COMMANDS.createOrder, any signed-in user (`issuedBy` is the owner). Stream `order-<orderId>`. */
 export interface CreateOrderData {
   lines: { sku: string; quantity: number }[];
-  /** Stays in the order service (never in an event); the saga hands it to the payment service. */
+  /**
+   * Sealed to the payment service by the gateway (sealField): the order service keeps it, unopened,
+   * until the order is final (never in an event) and the saga forwards it with processPayment.
+   */
   paymentToken: string;
   /** The same key from the same user yields the same order. */
   idempotencyKey?: string;
@@ -48,6 +51,7 @@ export type CancelOrderResult = CommandResult;
 export interface ProcessPaymentData {
   orderId: string;
   amountCents: number;
+  /** As the gateway sealed it; only the payment service can open it. */
   paymentToken: string;
 }
 export interface ProcessPaymentResult {

@@ -10,6 +10,17 @@ export interface CommandMessage<D = unknown> {
   issuedBy: { userId: string; role: 'CUSTOMER' | 'ADMIN' } | null;
   traceparent?: string;
   data: D;
+  /** Who sent it, proven: see libs/commands/src/security. Unsigned commands are refused. */
+  auth?: CommandAuth;
+}
+
+/** The sender's signature over the pattern and the whole envelope (Ed25519, base64url). */
+export interface CommandAuth {
+  sender: string;
+  keyId: string;
+  /** Milliseconds since the epoch, by the sender's clock. */
+  issuedAt: number;
+  signature: string;
 }
 
 /** A refusal with a stable code; `field` names the input at fault when there is one. */

@@ -1,4 +1,5 @@
 import { namespaced } from '@app/config/namespace';
+import type { KeyHolder } from '@app/config/service-keys';
 import type { TopicSpec } from '@app/events';
 
 /**
@@ -31,3 +32,18 @@ export const COMMAND_TOPICS: readonly TopicSpec[] = Object.values(COMMANDS).flat
   { topic: pattern, numPartitions: 3, config: COMMAND_RETENTION },
   { topic: replyTopic(pattern), numPartitions: 3, config: COMMAND_RETENTION },
 ]);
+
+/**
+ * Who may send each command (their signature is checked, libs/commands/src/security): users act
+ * through the gateway; only the order saga may ask for a charge or a refund.
+ */
+export const COMMAND_SENDERS: Readonly<Record<CommandPattern, readonly KeyHolder[]>> = {
+  [COMMANDS.registerUser]: ['gateway'],
+  [COMMANDS.authenticateUser]: ['gateway'],
+  [COMMANDS.addProduct]: ['gateway'],
+  [COMMANDS.restockProduct]: ['gateway'],
+  [COMMANDS.createOrder]: ['gateway'],
+  [COMMANDS.cancelOrder]: ['gateway'],
+  [COMMANDS.processPayment]: ['order'],
+  [COMMANDS.refundPayment]: ['order'],
+};

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loadConfig } from '@app/config';
 import { COMMANDS, type CommandMessage } from '@app/commands';
 import { ApiError } from '../errors/api-error';
+import { securityOf } from '../../../../test/support/command-security';
 import { CommandClient, type CommandTransport } from './command-client';
 
 const config = { ...loadConfig({ NODE_ENV: 'test' }), commandTimeoutMs: 100 };
@@ -13,7 +14,7 @@ const resultSchema = z.object({ id: z.string() });
 const clientReplying = (reply: ReturnType<CommandTransport['send']>) => {
   const send = jest.fn(() => reply);
   const transport = { send, connect: jest.fn(), close: jest.fn() } as unknown as CommandTransport;
-  return { client: new CommandClient(config, transport), send };
+  return { client: new CommandClient(config, transport, securityOf('gateway')), send };
 };
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: ApiError) => error);
@@ -25,7 +26,7 @@ describe('CommandClient', () => {
   });
   afterAll(() => jest.restoreAllMocks());
 
-  it('sends a CommandMessage with a fresh commandId under the given key, and returns the result', async () => {
+  it('sends a CommandMessage signed as the gateway, with a fresh commandId under the given key, and returns the result', async () => {
     const { client, send } = clientReplying(of({ ok: true, result: { id: 'u-1' } }));
 
     await expect(client.send(COMMANDS.authenticateUser, request, resultSchema)).resolves.toEqual({ id: 'u-1' });
@@ -33,7 +34,8 @@ describe('CommandClient', () => {
 
     const [[pattern, first], [, second]] = send.mock.calls as unknown as [string, { key: string; value: CommandMessage }][];
     expect(pattern).toBe(COMMANDS.authenticateUser);
-    expect(first).toEqual({ key: 'ann@example.com', value: { commandId: expect.any(String), correlationId: first.value.commandId, issuedBy: null, data: request.data } });
+    expect(first).toEqual({ key: 'ann@example.com', value: { commandId: expect.any(String), correlationId: first.value.commandId, issuedBy: null, data: request.data, auth: expect.objectContaining({ sender: 'gateway' }) } });
+    expect(securityOf('user').verify(COMMANDS.authenticateUser, first.value)).toEqual(first.value);
     expect(second.value.commandId).not.toBe(first.value.commandId);
   });
 
@@ -50,15 +52,15 @@ describe('CommandClient', () => {
     });
   });
 
-  it('resends a timed-out command once with the same commandId, so the service can dedupe it', async () => {
+  it('resends a timed-out command once with the same commandId and signature, so the service can dedupe it', async () => {
     const send = jest.fn().mockReturnValueOnce(NEVER).mockReturnValueOnce(of({ ok: true, result: { id: 'u-2' } }));
-    const client = new CommandClient(config, { send, connect: jest.fn(), close: jest.fn() } as unknown as CommandTransport);
+    const client = new CommandClient(config, { send, connect: jest.fn(), close: jest.fn() } as unknown as CommandTransport, securityOf('gateway'));
 
     await expect(client.send(COMMANDS.registerUser, request, resultSchema)).resolves.toEqual({ id: 'u-2' });
 
-    const ids = (send.mock.calls as unknown as [string, { value: CommandMessage }][]).map(([, m]) => m.value.commandId);
-    expect(ids).toHaveLength(2);
-    expect(ids[1]).toBe(ids[0]);
+    const sent = (send.mock.calls as unknown as [string, { value: CommandMessage }][]).map(([, m]) => m.value);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
   });
 
   it('answers INTERNAL for a reply of the wrong shape', async () => {

@@ -4,7 +4,7 @@ import type { ClientKafka } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { COMMAND_TOPICS, type CommandMessage, type CommandPattern, type CommandReply } from '@app/commands';
+import { COMMAND_TOPICS, CommandSecurity, type CommandMessage, type CommandPattern, type CommandReply } from '@app/commands';
 import { ensureTopics } from '@app/messaging';
 import { ApiError, isApiErrorCode } from '../errors/api-error';
 
@@ -35,6 +35,7 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(COMMAND_TRANSPORT) private readonly transport: CommandTransport,
+    private readonly security: CommandSecurity,
   ) {}
 
   // Connecting at boot joins the reply group before the first request: ClientKafka needs its
@@ -56,7 +57,8 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
    * `result` checks the reply's shape: it comes from another process, possibly another version.
    */
   async send<R, D = unknown>(pattern: CommandPattern, { key, data, issuedBy, commandId = randomUUID() }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
-    const message: CommandMessage<D> = { commandId, correlationId: commandId, issuedBy, data };
+    // Signed once: the resend below is the same command, bytes and all.
+    const message = this.security.sign<D>(pattern, { commandId, correlationId: commandId, issuedBy, data });
     for (let attempt = 1; ; attempt++) {
       try {
         const reply = await firstValueFrom(

@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
-import { COMMANDS, metaOf, parseCommandMessage, toReply, type CancelOrderResult, type CommandReply, type CreateOrderResult } from '@app/commands';
+import { CommandSecurity, COMMANDS, metaOf, toReply, type CancelOrderResult, type CommandReply, type CreateOrderResult } from '@app/commands';
 import { fromCommand } from './append-context';
 import { CancelOrderCommand } from './cancel-order/cancel-order.command';
 import { parseCancelOrderInput } from './cancel-order/cancel-order.input';
@@ -18,12 +18,15 @@ import { signedIn } from './signed-in';
 export class OrderCommandsController {
   private readonly log = new Logger(OrderCommandsController.name);
 
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly security: CommandSecurity,
+  ) {}
 
   @MessagePattern(COMMANDS.createOrder, Transport.KAFKA)
   create(@Payload() raw: unknown): Promise<CommandReply<CreateOrderResult>> {
     return toReply(this.log, COMMANDS.createOrder, () => {
-      const message = parseCommandMessage(raw);
+      const message = this.security.verify(COMMANDS.createOrder, raw);
       const issuer = signedIn(message);
       return this.commandBus.execute(new CreateOrderCommand(parseCreateOrderInput(message.data), issuer, metaOf(message)));
     });
@@ -32,7 +35,7 @@ export class OrderCommandsController {
   @MessagePattern(COMMANDS.cancelOrder, Transport.KAFKA)
   cancel(@Payload() raw: unknown): Promise<CommandReply<CancelOrderResult>> {
     return toReply(this.log, COMMANDS.cancelOrder, async () => {
-      const message = parseCommandMessage(raw);
+      const message = this.security.verify(COMMANDS.cancelOrder, raw);
       const issuer = signedIn(message);
       const { orderId, detail } = parseCancelOrderInput(message.data);
       const context = fromCommand(metaOf(message), issuer.userId);

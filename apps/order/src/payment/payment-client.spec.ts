@@ -1,19 +1,22 @@
 import { of, throwError } from 'rxjs';
 import { loadConfig } from '@app/config';
 import { COMMANDS, type CommandMessage, type ProcessPaymentData } from '@app/commands';
+import { securityOf } from '../../../../test/support/command-security';
 import { PaymentClient, type PaymentTransport } from './payment-client';
 
 const data: ProcessPaymentData = { orderId: '6f1c3c1e-7c57-4f57-9a57-3e0c1a1f2b3c', amountCents: 2500, paymentToken: 'tok_visa' };
 
-const clientWith = (emit: jest.Mock) => new PaymentClient(loadConfig({ NODE_ENV: 'test' }), { emit, connect: jest.fn(), close: jest.fn() } as unknown as PaymentTransport);
+const clientWith = (emit: jest.Mock) => new PaymentClient(loadConfig({ NODE_ENV: 'test' }), { emit, connect: jest.fn(), close: jest.fn() } as unknown as PaymentTransport, securityOf('order'));
+
+const signedBy = expect.objectContaining({ sender: 'order', signature: expect.any(String) });
 
 describe('PaymentClient', () => {
-  it('sends processPayment one way, keyed by the order, with commandId pay:<orderId>, as the system', async () => {
+  it('sends processPayment one way, keyed by the order, with commandId pay:<orderId>, signed by the order service', async () => {
     const emit = jest.fn(() => of(undefined));
 
     await expect(clientWith(emit).request(data, 'corr-1')).resolves.toBeUndefined();
     const calls = emit.mock.calls as unknown as [string, { key: string; value: CommandMessage<ProcessPaymentData> }][];
-    expect(calls).toEqual([[COMMANDS.processPayment, { key: data.orderId, value: { commandId: `pay:${data.orderId}`, correlationId: 'corr-1', issuedBy: null, data } }]]);
+    expect(calls).toEqual([[COMMANDS.processPayment, { key: data.orderId, value: { commandId: `pay:${data.orderId}`, correlationId: 'corr-1', issuedBy: null, data, auth: signedBy } }]]);
   });
 
   it('sends refundPayment one way, keyed by the order, with commandId refund:<orderId>', async () => {
@@ -21,7 +24,7 @@ describe('PaymentClient', () => {
 
     await clientWith(emit).refund(data.orderId, 'corr-2');
     const { orderId } = data;
-    expect(emit.mock.calls).toEqual([[COMMANDS.refundPayment, { key: orderId, value: { commandId: `refund:${orderId}`, correlationId: 'corr-2', issuedBy: null, data: { orderId } } }]]);
+    expect(emit.mock.calls).toEqual([[COMMANDS.refundPayment, { key: orderId, value: { commandId: `refund:${orderId}`, correlationId: 'corr-2', issuedBy: null, data: { orderId }, auth: signedBy } }]]);
   });
 
   it('throws when the broker does not take the request, so the saga step is retried', async () => {

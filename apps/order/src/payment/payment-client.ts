@@ -4,7 +4,7 @@ import { ClientKafka } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
-import { COMMAND_TOPICS, COMMANDS, type CommandMessage, type ProcessPaymentData, type RefundPaymentData } from '@app/commands';
+import { COMMAND_TOPICS, COMMANDS, CommandSecurity, type CommandMessage, type CommandPattern, type ProcessPaymentData, type RefundPaymentData } from '@app/commands';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
 
 /** The Kafka transport (producer only); a token so unit specs can hand in a stand-in. */
@@ -32,6 +32,7 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAYMENT_TRANSPORT) private readonly transport: PaymentTransport,
+    private readonly security: CommandSecurity,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -55,7 +56,9 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
     return this.send<RefundPaymentData>(COMMANDS.refundPayment, { commandId: `refund:${orderId}`, correlationId, issuedBy: null, data: { orderId } });
   }
 
-  private async send<D extends { orderId: string }>(pattern: string, message: CommandMessage<D>): Promise<void> {
-    await lastValueFrom(this.transport.emit(pattern, { key: message.data.orderId, value: message }), { defaultValue: undefined });
+  /** Signed as the order service: the payment service takes these from no one else. */
+  private async send<D extends { orderId: string }>(pattern: CommandPattern, message: CommandMessage<D>): Promise<void> {
+    const value = this.security.sign(pattern, message);
+    await lastValueFrom(this.transport.emit(pattern, { key: message.data.orderId, value }), { defaultValue: undefined });
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { COMMANDS, type CommandMessage, type CommandReply, type ProcessPaymentData, type ProcessPaymentResult, type RefundPaymentData } from '@app/commands';
 import { PRODUCER_CONFIG } from '@app/messaging';
+import { securityOf } from '../../../../test/support/command-security';
 
 export type Answer = (data: ProcessPaymentData) => CommandReply<ProcessPaymentResult> | undefined;
 
@@ -10,12 +11,16 @@ export type Answer = (data: ProcessPaymentData) => CommandReply<ProcessPaymentRe
  * processPayment requests for the orders it was told about and answers them the way Nest's
  * ServerKafka does (reply topic and partition from the request headers, correlation id back,
  * is-disposed set). Requests for other orders (other runs on this broker) are left alone.
+ * Like the payment service, it checks the order service's signature and opens the sealed card
+ * token: `requests` hold what it opened, `sealedTokens` what crossed Kafka.
  */
 export class PaymentResponder {
   readonly requests: { key: string; message: CommandMessage<ProcessPaymentData> }[] = [];
   /** refundPayment commands (one way, never answered) for the orders it was told about. */
   readonly refunds: { key: string; message: CommandMessage<RefundPaymentData> }[] = [];
+  readonly sealedTokens: string[] = [];
   private readonly orders = new Set<string>();
+  private readonly security = securityOf('payment');
   private readonly kafka: Kafka;
   private readonly groupId = `payment-responder-e2e-${randomUUID().slice(0, 8)}`;
   private consumer?: Consumer;
@@ -52,9 +57,14 @@ export class PaymentResponder {
       eachMessage: async ({ topic, message }) => {
         const packet = JSON.parse(message.value!.toString()) as CommandMessage<ProcessPaymentData>;
         if (!this.orders.has(packet.data?.orderId)) return;
-        if (topic === COMMANDS.refundPayment) return void this.refunds.push({ key: message.key!.toString(), message: packet });
-        this.requests.push({ key: message.key!.toString(), message: packet });
-        const reply = this.answer(packet.data);
+        if (topic === COMMANDS.refundPayment) {
+          return void this.refunds.push({ key: message.key!.toString(), message: this.security.verify(COMMANDS.refundPayment, packet) as CommandMessage<RefundPaymentData> });
+        }
+        this.security.verify(COMMANDS.processPayment, packet);
+        this.sealedTokens.push(packet.data.paymentToken);
+        const opened = { ...packet, data: this.security.unsealIn(packet.data, 'paymentToken') as ProcessPaymentData };
+        this.requests.push({ key: message.key!.toString(), message: opened });
+        const reply = this.answer(opened.data);
         const header = (name: string) => message.headers![name]!.toString();
         // The order service sends its requests one way (no reply topic): nothing to answer.
         if (!reply || message.headers?.kafka_replyTopic === undefined) return;

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { CommandRejected } from '@app/commands';
+import { COMMANDS, CommandRejected } from '@app/commands';
+import { securityOf, signedAs } from '../../../../test/support/command-security';
 import { PaymentCommandsController } from './payment-commands.controller';
 
-const refundMessage = { commandId: 'refund:1', correlationId: 'c', issuedBy: null, data: { orderId: '6f1c2a52-8a3e-4f0b-9d7e-2f3b4c5d6e7f' } };
-const controllerFailingWith = (err: Error) => new PaymentCommandsController({ execute: () => Promise.reject(err) } as unknown as CommandBus);
+const refundMessage = signedAs('order', COMMANDS.refundPayment, { commandId: 'refund:1', correlationId: 'c', issuedBy: null, data: { orderId: '6f1c2a52-8a3e-4f0b-9d7e-2f3b4c5d6e7f' } });
+const controllerFailingWith = (err: Error) => new PaymentCommandsController({ execute: () => Promise.reject(err) } as unknown as CommandBus, securityOf('payment'));
 
 describe('PaymentCommandsController.refund', () => {
   let error: jest.SpyInstance;

@@ -18,6 +18,12 @@ const commandMessage = z.object({
   issuedBy: z.object({ userId: z.string(), role: z.enum(['CUSTOMER', 'ADMIN']) }, { error: 'issuedBy must be null or { userId, role }' }).nullable(),
   traceparent: z.string().max(512).optional(),
   data: z.unknown(),
+  auth: z
+    .object(
+      { sender: z.string().max(50), keyId: z.string().max(50), issuedAt: z.number().int(), signature: z.string().max(200) },
+      { error: 'auth must be { sender, keyId, issuedAt, signature }' },
+    )
+    .optional(),
 });
 
 /** Throws CommandRejected(BAD_USER_INPUT) naming the envelope field at fault. */

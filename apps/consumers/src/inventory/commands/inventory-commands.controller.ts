@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
-import { type AddProductResult, COMMANDS, type CommandReply, metaOf, parseCommandMessage, type RestockProductResult, toReply } from '@app/commands';
+import { CommandSecurity, type AddProductResult, COMMANDS, type CommandReply, metaOf, type RestockProductResult, toReply } from '@app/commands';
 import { AddProductCommand } from './add-product/add-product.command';
 import { parseAddProductInput } from './add-product/add-product.input';
 import { requireAdmin } from './require-admin';
@@ -18,12 +18,15 @@ import { parseRestockProductInput } from './restock-product/restock-product.inpu
 export class InventoryCommandsController {
   private readonly log = new Logger(InventoryCommandsController.name);
 
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly security: CommandSecurity,
+  ) {}
 
   @MessagePattern(COMMANDS.addProduct, Transport.KAFKA)
   addProduct(@Payload() raw: unknown): Promise<CommandReply<AddProductResult>> {
     return toReply(this.log, COMMANDS.addProduct, () => {
-      const message = parseCommandMessage(raw);
+      const message = this.security.verify(COMMANDS.addProduct, raw);
       const admin = requireAdmin(message);
       return this.commandBus.execute(new AddProductCommand(parseAddProductInput(message.data), metaOf(message), admin.userId));
     });
@@ -32,7 +35,7 @@ export class InventoryCommandsController {
   @MessagePattern(COMMANDS.restockProduct, Transport.KAFKA)
   restockProduct(@Payload() raw: unknown): Promise<CommandReply<RestockProductResult>> {
     return toReply(this.log, COMMANDS.restockProduct, () => {
-      const message = parseCommandMessage(raw);
+      const message = this.security.verify(COMMANDS.restockProduct, raw);
       const admin = requireAdmin(message);
       return this.commandBus.execute(new RestockProductCommand(parseRestockProductInput(message.data), metaOf(message), admin.userId));
     });

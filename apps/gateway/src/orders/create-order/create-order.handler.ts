@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { COMMANDS, type CreateOrderData } from '@app/commands';
+import { COMMANDS, CommandSecurity, type CreateOrderData } from '@app/commands';
 import { requireSignedIn } from '../../auth/require-principal';
 import { CommandClient } from '../../command-client/command-client';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../../gateway-settings';
@@ -26,13 +26,16 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
   constructor(
     private readonly commands: CommandClient,
     private readonly orders: OrderViewReader,
+    private readonly security: CommandSecurity,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
   async execute({ principal, input, consistency }: CreateOrderCommand): Promise<CreateOrderPayload> {
     const caller = requireSignedIn(principal, 'order');
     const { lines, paymentToken, idempotencyKey } = validateInput(createOrderSchema, input);
-    const data: CreateOrderData = { lines, paymentToken, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    // The card token is sealed to the payment service: the order service only keeps and forwards it.
+    const sealed = this.security.seal('payment', 'paymentToken', paymentToken);
+    const data: CreateOrderData = { lines, paymentToken: sealed, ...(idempotencyKey ? { idempotencyKey } : {}) };
     // Keyed by the user: one user's orders (and two tries with one idempotency key) are handled in order.
     const { orderId, result } = await this.commands.send(
       COMMANDS.createOrder,

@@ -7,6 +7,7 @@ import type { UserViewReader } from '../user-view.reader';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { LoginCommand } from './login.command';
 import { LoginHandler } from './login.handler';
+import { securityOf } from '../../../../../test/support/command-security';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50, loginLimit: { perEmail: 2, perIp: 3, windowMs: 60_000 } };
 const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings);
@@ -16,7 +17,7 @@ const view = { ...who, registeredAt: new Date(), version: 1 };
 const setUp = (projected: typeof view | null = view) => {
   const commands = { send: jest.fn(async () => who) } as unknown as CommandClient;
   const reader = { waitForUser: async () => projected } as unknown as UserViewReader;
-  const handler = new LoginHandler(commands, reader, tokens, new LoginRateLimiter(settings), settings);
+  const handler = new LoginHandler(commands, reader, tokens, new LoginRateLimiter(settings), securityOf('gateway'), settings);
   const login = (email: string, ip = '10.0.0.1') => handler.execute(new LoginCommand(email, 'pw', ip)).catch((error) => error.code);
   return { commands, login };
 };

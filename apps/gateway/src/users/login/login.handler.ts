@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { COMMANDS } from '@app/commands';
+import { COMMANDS, CommandSecurity } from '@app/commands';
 import { TokenService } from '../../auth/token.service';
 import { CommandClient } from '../../command-client/command-client';
 import { ApiError } from '../../errors/api-error';
@@ -21,12 +21,14 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     private readonly users: UserViewReader,
     private readonly tokens: TokenService,
     private readonly limiter: LoginRateLimiter,
+    private readonly security: CommandSecurity,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
   async execute({ email, password, clientIp }: LoginCommand): Promise<AuthPayload> {
     if (!this.limiter.tryAcquire(email, clientIp)) throw new ApiError('RATE_LIMITED', 'Too many login attempts; retry later');
-    const who = await this.commands.send(COMMANDS.authenticateUser, { key: emailKey(email), data: { email, password }, issuedBy: null }, authenticatedSchema);
+    const sealed = this.security.seal('user', 'password', password);
+    const who = await this.commands.send(COMMANDS.authenticateUser, { key: emailKey(email), data: { email, password: sealed }, issuedBy: null }, authenticatedSchema);
     // The reply has no registeredAt, which `User` needs: read the user. It was projected when it
     // registered, so waiting only matters right after registration.
     const user = await this.users.waitForUser(who.id, this.settings.readModelWaitMs);

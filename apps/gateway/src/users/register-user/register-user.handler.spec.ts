@@ -8,6 +8,7 @@ import type { UserViewReader } from '../user-view.reader';
 import { RegisterUserCommand } from './register-user.command';
 import { RegisterUserHandler } from './register-user.handler';
 import { COMMANDS } from '@app/commands';
+import { securityOf } from '../../../../../test/support/command-security';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50 };
 const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings);
@@ -19,13 +20,15 @@ describe('RegisterUserHandler', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
-  it('sends the input keyed by the normalised email and answers with the projected user and a token for it', async () => {
+  it('sends the input keyed by the normalised email, the password sealed to the user service, and answers with the projected user and a token', async () => {
     const projected = { ...user, registeredAt: new Date(user.registeredAt), version: 1 };
     const reader = { waitForUser: jest.fn(async () => projected) } as unknown as UserViewReader;
 
-    const payload = await new RegisterUserHandler(commands, reader, tokens, settings).execute(new RegisterUserCommand(input));
+    const payload = await new RegisterUserHandler(commands, reader, tokens, securityOf('gateway'), settings).execute(new RegisterUserCommand(input));
 
-    expect(commands.send).toHaveBeenCalledWith(COMMANDS.registerUser, { key: 'ann@example.com', data: input, issuedBy: null }, expect.anything());
+    expect(commands.send).toHaveBeenCalledWith(COMMANDS.registerUser, { key: 'ann@example.com', data: { ...input, password: expect.stringMatching(/^sealed\.v1\./) }, issuedBy: null }, expect.anything());
+    const [[, { data }]] = (commands.send as jest.Mock).mock.calls as [string, { data: unknown }][];
+    expect(securityOf('user').unsealIn(data, 'password')).toEqual(input);
     expect(reader.waitForUser).toHaveBeenCalledWith(user.id, 50);
     expect(payload.user).toBe(projected);
     expect(tokens.verify(payload.token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });
@@ -34,7 +37,7 @@ describe('RegisterUserHandler', () => {
   it('answers from the reply when the projection does not show the user in time, keeping the token', async () => {
     const reader = { waitForUser: jest.fn(async () => null) } as unknown as UserViewReader;
 
-    const payload = await new RegisterUserHandler(commands, reader, tokens, settings).execute(new RegisterUserCommand(input));
+    const payload = await new RegisterUserHandler(commands, reader, tokens, securityOf('gateway'), settings).execute(new RegisterUserCommand(input));
 
     expect(payload.user).toEqual({ ...user, registeredAt: new Date(user.registeredAt) });
     expect(tokens.verify(payload.token).userId).toBe(user.id);

@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { COMMANDS } from '@app/commands';
+import { COMMANDS, CommandSecurity } from '@app/commands';
 import { TokenService } from '../../auth/token.service';
 import { CommandClient } from '../../command-client/command-client';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../../gateway-settings';
@@ -27,13 +27,15 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     private readonly commands: CommandClient,
     private readonly users: UserViewReader,
     private readonly tokens: TokenService,
+    private readonly security: CommandSecurity,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
   async execute({ input }: RegisterUserCommand): Promise<AuthPayload> {
     const { user } = await this.commands.send(
       COMMANDS.registerUser,
-      { key: emailKey(input.email), data: input, issuedBy: null },
+      // The password is sealed to the user service: Kafka and its retention never see it in clear.
+      { key: emailKey(input.email), data: { ...input, password: this.security.seal('user', 'password', input.password) }, issuedBy: null },
       registeredSchema,
     );
     const token = this.tokens.issue(user);

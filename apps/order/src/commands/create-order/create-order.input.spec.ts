@@ -1,7 +1,9 @@
 import { CommandRejected } from '@app/commands';
+import { sealFor } from '../../../../../test/support/command-security';
 import { parseCreateOrderInput } from './create-order.input';
 
-const valid = { lines: [{ sku: 'sku-1', quantity: 1 }], paymentToken: 'tok_visa_4242' };
+// As the gateway sends it: sealed to the payment service (this service only keeps and forwards it).
+const valid = { lines: [{ sku: 'sku-1', quantity: 1 }], paymentToken: sealFor('payment', 'paymentToken', 'tok_visa_4242') };
 
 const rejection = (data: unknown): CommandRejected => {
   try {
@@ -20,9 +22,10 @@ describe('parseCreateOrderInput', () => {
     expect(parseCreateOrderInput({ ...valid, idempotencyKey: null })).toEqual({ ...valid, idempotencyKey: undefined });
   });
 
-  it('accepts the bounds: 50 lines, quantities 1 and 1000, a 64-character sku, 200-character token and key', () => {
+  it('accepts the bounds: 50 lines, quantities 1 and 1000, a 64-character sku, a sealed 200-character token, a 200-character key', () => {
     const lines = Array.from({ length: 50 }, (_, i) => ({ sku: i ? `s${i}` : 's'.repeat(64), quantity: i % 2 ? 1 : 1000 }));
-    expect(() => parseCreateOrderInput({ lines, paymentToken: 't'.repeat(200), idempotencyKey: 'k'.repeat(200) })).not.toThrow();
+    const paymentToken = sealFor('payment', 'paymentToken', 't'.repeat(200));
+    expect(() => parseCreateOrderInput({ lines, paymentToken, idempotencyKey: 'k'.repeat(200) })).not.toThrow();
   });
 
   it.each([
@@ -38,7 +41,8 @@ describe('parseCreateOrderInput', () => {
     ['lines.2.sku', 'longer than 64', { ...valid, lines: [{ sku: 'a', quantity: 1 }, { sku: 'b', quantity: 1 }, { sku: 's'.repeat(65), quantity: 1 }] }],
     ['paymentToken', 'missing', { lines: valid.lines }],
     ['paymentToken', 'empty', { ...valid, paymentToken: '' }],
-    ['paymentToken', 'longer than 200', { ...valid, paymentToken: 't'.repeat(201) }],
+    ['paymentToken', 'in clear', { ...valid, paymentToken: 'tok_visa_4242' }],
+    ['paymentToken', 'sealed, then cut short', { ...valid, paymentToken: valid.paymentToken.slice(0, 40) }],
     ['idempotencyKey', 'empty', { ...valid, idempotencyKey: '' }],
     ['idempotencyKey', 'longer than 200', { ...valid, idempotencyKey: 'k'.repeat(201) }],
   ])('refuses %s (%s) as BAD_USER_INPUT naming that field', (field, _case, data) => {
@@ -50,7 +54,7 @@ describe('parseCreateOrderInput', () => {
   });
 
   it('never echoes the payment token in its message', () => {
-    const token = `tok_${'secret'.repeat(40)}`;
+    const token = `tok_${'secret'.repeat(10)}`;
     expect(rejection({ ...valid, paymentToken: token }).message).not.toContain('secret');
   });
 });

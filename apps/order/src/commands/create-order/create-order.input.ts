@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommandRejected } from '@app/commands';
+import { CommandRejected, isSealed } from '@app/commands';
 
 // The same bounds as the OrderCreated contract, so whatever passes here is a valid event payload.
 // Whether a sku exists is inventory's call. Messages never include the value: it may be the token.
@@ -17,7 +17,8 @@ const line = z.object(
 
 const createOrderInput = z.object({
   lines: z.array(line, { error: 'lines must be a list' }).min(1, 'an order needs at least one line').max(50, 'an order has at most 50 lines'),
-  paymentToken: z.string({ error: 'paymentToken must be a string' }).min(1, 'paymentToken must not be empty').max(200, 'paymentToken is too long'),
+  // Sealed by the gateway to the payment service: this service stores and forwards it, unopened.
+  paymentToken: z.string({ error: 'paymentToken must be a string' }).refine(isSealed, 'paymentToken must be sealed to the payment service'),
   idempotencyKey: z
     .string({ error: 'idempotencyKey must be a string' })
     .min(1, 'idempotencyKey must not be empty')

@@ -1,0 +1,3 @@
+export * from './command-security';
+export * from './command-signature';
+export * from './sealed-field';
