@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { SERVICE_ROLES } from '../libs/database/src/service-roles';
 import { ELASTICSEARCH_VERSION, KAFKA_VERSION } from '../scripts/stack/paths';
 
 const ROOT = join(__dirname, '..');
@@ -80,6 +81,12 @@ describe('docker-compose.yml', () => {
     expect(test[3]).toContain("'/health'");
     expect(test[4]).toBe(port);
     expect(service(app).environment?.HOST).toBe('0.0.0.0');
+  });
+
+  it.each(APPS)('connects %s to PostgreSQL as its own role, which the database makes at its first start', (app) => {
+    const url = new URL(String(service(app).environment?.DATABASE_URL));
+    expect(url.username).toBe(SERVICE_ROLES[app as keyof typeof SERVICE_ROLES]);
+    expect((service('postgres') as { volumes?: string[] }).volumes).toContain('./libs/database/sql/service-roles.sql:/docker-entrypoint-initdb.d/10-service-roles.sql:ro');
   });
 
   it('gives every infrastructure service a healthcheck, which the apps wait on', () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { say, StackError } from './log';
-import { dirFor, serviceDir } from './paths';
+import { dirFor, ROOT, serviceDir } from './paths';
 import { portOpen, readPid, spawnDetached, stopGroup, waitUntil } from './proc';
 import type { ServiceStatus, StackService, UpResult } from './service';
 import { canReach, chownTree, unprivilegedUser } from './unprivileged';
@@ -31,7 +31,10 @@ const answers = async (url: string): Promise<boolean> => {
   }
 };
 
-/** Creates a database when missing; PostgreSQL has no CREATE DATABASE IF NOT EXISTS. */
+/**
+ * Creates a database when missing (PostgreSQL has no CREATE DATABASE IF NOT EXISTS), then the
+ * apps' roles and their schemas in it (libs/database/sql/service-roles.sql; idempotent).
+ */
 export const ensureDatabase = async (url: string): Promise<void> => {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
@@ -47,6 +50,19 @@ export const ensureDatabase = async (url: string): Promise<void> => {
   } catch (err) {
     // Two processes may race to create it; the loser's duplicate error means it exists.
     if (err.code !== '42P04' && err.code !== '23505') throw err;
+  } finally {
+    await client.end();
+  }
+  await ensureServiceRoles(url);
+};
+
+const ensureServiceRoles = async (url: string): Promise<void> => {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    // One run at a time per database (schemas); the SQL itself tolerates a role made meanwhile.
+    await client.query(`SELECT pg_advisory_lock(hashtext('commerce:service-roles'))`);
+    await client.query(readFileSync(join(ROOT, 'libs', 'database', 'sql', 'service-roles.sql'), 'utf8'));
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { CONSUMER_MIGRATIONS } from '@app/messaging';
@@ -26,6 +26,7 @@ import { CommandSecurityModule } from '@app/commands';
     // store and stock, processed_events, and the read_model, notifications and analytics schemas.
     DatabaseModule.forService({
       schema: INVENTORY_SCHEMA,
+      role: SERVICE_ROLES.consumers,
       migrations: [
         ...EVENT_STORE_MIGRATIONS,
         ...CONSUMER_MIGRATIONS,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { HealthModule } from '@app/health';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
 import { AnalyticsModule } from './analytics/analytics.module';
@@ -21,8 +21,9 @@ import { CommandSecurityModule } from '@app/commands';
     ConfigModule,
     CommandSecurityModule.forApp('gateway'),
     GatewaySettingsModule,
-    // The gateway only reads the read model: the consumers app owns and migrates that schema.
-    DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, migrations: [] }),
+    // The gateway only reads the read models: the consumers app owns and migrates those schemas,
+    // and the gateway's role may not write to them (no migrations, not even their table).
+    DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, role: SERVICE_ROLES.gateway }),
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch'] }),
     CqrsModule.forRoot(),
     GatewayGraphQLModule,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { EVENT_REGISTRY } from '@app/events';
 import { HealthModule } from '@app/health';
@@ -50,9 +50,9 @@ const CommandHandlers = [
     ConfigModule,
     CommandSecurityModule.forApp('order'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: ORDER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000] }),
+    DatabaseModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000] }),
     TypeOrmModule.forFeature([OrderSagaEntity]),
-    EventStoreModule.forService({ schema: ORDER_SCHEMA }),
+    EventStoreModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order }),
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],

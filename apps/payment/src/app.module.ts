@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { PaymentCommandsController } from './commands/payment-commands.controller';
@@ -27,8 +27,8 @@ const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
     ConfigModule,
     CommandSecurityModule.forApp('payment'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000, LocalProviderCharges1795400000001] }),
-    EventStoreModule.forService({ schema: PAYMENT_SCHEMA }),
+    DatabaseModule.forService({ schema: PAYMENT_SCHEMA, role: SERVICE_ROLES.payment, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000, LocalProviderCharges1795400000001] }),
+    EventStoreModule.forService({ schema: PAYMENT_SCHEMA, role: SERVICE_ROLES.payment }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
   controllers: [PaymentCommandsController],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { AuthenticateUserHandler } from './commands/authenticate-user/authenticate-user.handler';
@@ -21,8 +21,8 @@ const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler];
     ConfigModule,
     CommandSecurityModule.forApp('user'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: USER_SCHEMA, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000] }),
-    EventStoreModule.forService({ schema: USER_SCHEMA }),
+    DatabaseModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000] }),
+    EventStoreModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
   controllers: [UserCommandsController],

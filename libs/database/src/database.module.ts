@@ -1,19 +1,23 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { prepareSchema } from './prepare-schema';
+import type { ServiceRole } from './service-roles';
 import { pgConnectionOptions } from './session-options';
 
 export interface DatabaseModuleOptions {
   /** The Postgres schema this service owns; it also holds the service's migrations table. */
   schema: string;
-  migrations: NonNullable<DataSourceOptions['migrations']>;
+  /** The role the app acts as (SERVICE_ROLES); tests and benchmarks on schemas of their own omit it. */
+  role?: ServiceRole;
+  /** Omitted by an app that only reads (the gateway): it then creates and migrates nothing. */
+  migrations?: NonNullable<DataSourceOptions['migrations']>;
 }
 
 @Module({})
 export class DatabaseModule {
-  static forService({ schema, migrations }: DatabaseModuleOptions): DynamicModule {
+  static forService({ schema, role, migrations }: DatabaseModuleOptions): DynamicModule {
     // The name is interpolated into SQL (CREATE SCHEMA, search_path): accept plain identifiers only.
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
 
@@ -28,13 +32,18 @@ export class DatabaseModule {
             schema,
             // Unqualified names in hand-written migration SQL must land in this service's schema,
             // not in `public` shared by every service.
-            extra: pgConnectionOptions(config, schema, `${schema},public`),
-            migrations,
+            extra: pgConnectionOptions(config, schema, `${schema},public`, role),
+            migrations: migrations ?? [],
             synchronize: false,
             autoLoadEntities: true,
           }),
-          dataSourceFactory: async (options) =>
-            prepareSchema(await new DataSource(options as DataSourceOptions).initialize(), schema),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            // Said once at start-up, so an operator (and test/security/least-privilege) sees whose rights the app has.
+            const [{ current_user: acting }] = (await dataSource.query('SELECT current_user')) as { current_user: string }[];
+            new Logger('Database').log(`PostgreSQL: schema ${schema}, acting as role ${acting}`);
+            return migrations ? prepareSchema(dataSource, schema) : dataSource;
+          },
         }),
       ],
     };

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createSchemaIfMissing } from './create-schema';
 
 /**
  * Creates the service's schema, then runs its migrations. TypeORM puts its migrations table in
@@ -10,7 +11,7 @@ export async function prepareSchema(dataSource: DataSource, schema: string): Pro
   const lock = dataSource.createQueryRunner();
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
-    await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await createSchemaIfMissing(lock, schema);
     await dataSource.runMigrations({ transaction: 'all' });
     await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
     await lock.release();

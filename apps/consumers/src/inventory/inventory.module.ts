@@ -11,6 +11,7 @@ import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
 import { OrderConfirmedHandler } from './reservations/order-confirmed.handler';
 import { OrderCreatedHandler } from './reservations/order-created.handler';
 import { INVENTORY_SCHEMA } from './inventory.schema';
+import { SERVICE_ROLES } from '@app/database';
 
 const CommandHandlers = [AddProductHandler, RestockProductHandler];
 const EventHandlers = [OrderCreatedHandler, OrderCancelledHandler, OrderConfirmedHandler];
@@ -20,7 +21,7 @@ const EventHandlers = [OrderCreatedHandler, OrderCancelledHandler, OrderConfirme
  * commands) and a consumer of order events, over one schema, with its event store (and relay).
  */
 @Module({
-  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: INVENTORY_SCHEMA })],
+  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: INVENTORY_SCHEMA, role: SERVICE_ROLES.consumers })],
   controllers: [InventoryCommandsController, InventoryController],
   providers: [...CommandHandlers, ...EventHandlers, ProductsRepository, ReservationsRepository],
 })

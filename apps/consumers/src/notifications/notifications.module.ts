@@ -19,6 +19,7 @@ import { OrderOwners } from './orders/order-owners';
 import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
 import { NotificationRecorder } from './recording/notification-recorder';
 import { UserRegisteredHandler } from './user-registered.handler';
+import { SERVICE_ROLES } from '@app/database';
 
 const EventHandlers = [
   UserRegisteredHandler,
@@ -35,7 +36,7 @@ const EventHandlers = [
  * the InventoryReserved that an order waits for.
  */
 @Module({
-  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: NOTIFICATIONS_SCHEMA }), TypeOrmModule.forFeature([Recipient, Delivery, OrderOwner])],
+  imports: [CONSUMER_RUNTIME, EventStoreModule.forService({ schema: NOTIFICATIONS_SCHEMA, role: SERVICE_ROLES.consumers }), TypeOrmModule.forFeature([Recipient, Delivery, OrderOwner])],
   controllers: [NotificationsController],
   providers: [...EventHandlers, NotificationRecorder, OrderOwners, DeliveryQueue, DeliverySignal, Mailer, MailDispatcher],
 })

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createSchemaIfMissing } from '@app/database';
 
 /** An event store migration that takes the schema it works in (see storeSchema). */
 export type StoreMigration = new (schema?: string) => MigrationInterface;
@@ -16,7 +17,7 @@ export const eventStoreMigrationIn = (schema: string, name: string, timestamp: n
     name = `${name}${timestamp}`;
 
     async up(q: QueryRunner): Promise<void> {
-      await q.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await createSchemaIfMissing(q, schema);
       for (const step of instances()) await step.up(q);
     }
 

@@ -2,7 +2,7 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicat
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { pgConnectionOptions } from '@app/database';
+import { pgConnectionOptions, type ServiceRole } from '@app/database';
 import { EVENT_REGISTRY, EVENT_TOPICS } from '@app/events';
 import { createProducer, ensureTopics } from '@app/messaging';
 import { EventStore } from '../event-store';
@@ -14,6 +14,8 @@ const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
 interface EventStoreModuleOptions {
   /** The service's schema, where its DatabaseModule ran the event store migrations. */
   schema: string;
+  /** The role the app acts as (SERVICE_ROLES, see pgConnectionOptions); tests on schemas of their own omit it. */
+  role?: ServiceRole;
 }
 
 /**
@@ -58,7 +60,7 @@ export class EventStoreModule {
           inject: [APP_CONFIG, OPTIONS],
           useFactory: (config: AppConfig, opts: EventStoreModuleOptions) => {
             // A pool of its own: the append path uses plain pg prepared statements, not TypeORM.
-            const pool = new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config, `${opts.schema}-event-store`) });
+            const pool = new Pool({ connectionString: config.databaseUrl, max: 10, ...pgConnectionOptions(config, `${opts.schema}-event-store`, undefined, opts.role) });
             // An idle connection the server ends (restart, terminated backends: chaos F3/F4) is
             // reported on the pool, and an 'error' nobody listens to would end the process. The
             // pool drops that connection and opens another at the next query; a note suffices.

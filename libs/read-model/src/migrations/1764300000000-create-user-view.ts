@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { READ_MODEL_SCHEMA as S } from '../schema';
+import { createSchemaIfMissing } from '@app/database';
 
 export class CreateUserView1764300000000 implements MigrationInterface {
   name = 'CreateUserView1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE SCHEMA IF NOT EXISTS "${S}"`);
+    await createSchemaIfMissing(q, S);
     await q.query(`
       CREATE TABLE "${S}"."user_view" (
         "id"            uuid        PRIMARY KEY,

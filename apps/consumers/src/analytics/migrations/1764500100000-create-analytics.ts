@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
+import { createSchemaIfMissing } from '@app/database';
 
 export class CreateAnalytics1764500100000 implements MigrationInterface {
   name = 'CreateAnalytics1764500100000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE SCHEMA IF NOT EXISTS "${S}"`);
+    await createSchemaIfMissing(q, S);
     await q.query(`
       CREATE TABLE "${S}"."fact_user_signups" (
         "user_id"       uuid        PRIMARY KEY,

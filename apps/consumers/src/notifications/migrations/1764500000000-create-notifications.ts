@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DELIVERY_RECORDED_CHANNEL, NOTIFICATIONS_SCHEMA as S } from '../notifications.schema';
+import { createSchemaIfMissing } from '@app/database';
 
 export class CreateNotifications1764500000000 implements MigrationInterface {
   name = 'CreateNotifications1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE SCHEMA IF NOT EXISTS "${S}"`);
+    await createSchemaIfMissing(q, S);
     await q.query(`
       CREATE TABLE "${S}"."recipients" (
         "user_id" uuid PRIMARY KEY,
