@@ -22,6 +22,7 @@ import { waitFor } from '../test/support/wait-for';
 import { loadClient, type PreparedRequest } from './support/graphql-load';
 import { dropDatabase, seedReadModel } from './support/graphql-seed';
 import { report, sideBySide } from './support/report';
+import { noRevocations } from '../test/support/tokens';
 
 const ROUNDS = 5;
 const SECONDS = 5;
@@ -81,7 +82,7 @@ const main = async () => {
     console.log('[bench] B11 waiting for the gateway and the baseline server');
     await Promise.all([healthy('gateway', gateway, gatewayPort), healthy('baseline', baseline, baselinePort)]);
     // The token the gateway's own login would issue this customer.
-    const token = new TokenService(loadConfig(), loadGatewaySettings()).issue({ id: customer.userId, role: 'CUSTOMER', email: customer.email });
+    const token = new TokenService(loadConfig(), loadGatewaySettings(), noRevocations).issue({ id: customer.userId, role: 'CUSTOMER', email: customer.email });
     const authorization = `Bearer ${token}`;
     const ok = (status: number, body: string) => status === 200 && body.startsWith('{"data":{"order":{"id":"');
     const graphql = (id: string): PreparedRequest => {

@@ -56,7 +56,8 @@ export const ensureDatabase = async (url: string): Promise<void> => {
   await ensureServiceRoles(url);
 };
 
-const ensureServiceRoles = async (url: string): Promise<void> => {
+/** The apps' roles and their schemas (libs/database/sql/service-roles.sql); again after objects were made as a superuser, to hand them over. */
+export const ensureServiceRoles = async (url: string): Promise<void> => {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

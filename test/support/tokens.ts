@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import type { TokenRevocations } from '../../apps/gateway/src/auth/token-revocations';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../apps/gateway/src/auth/token.service';
 
 /**
@@ -14,3 +15,6 @@ export const signTestToken = (secret: string, sub: string, role: 'CUSTOMER' | 'A
     expiresIn: 3600,
     ...options,
   });
+
+/** For a TokenService built by hand in a unit spec: no user ever signed out everywhere. */
+export const noRevocations = { revokedBeforeOf: () => undefined } as unknown as TokenRevocations;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { codes, gql } from '../support/graphql-client';
 import { readMailbox } from '../support/mailbox';
 import { System } from '../support/system';
@@ -33,6 +35,40 @@ describe('Users through the GraphQL gateway (register, log in, roles, read-your-
     const login = await gql(url, LOGIN, { email: address.toUpperCase(), password: 'correct horse' });
     expect(login.data.login.user).toEqual({ id: user.id, email: address, role: 'CUSTOMER' });
     expect((await gql(url, ME, {}, login.data.login.token)).data.me.id).toBe(user.id);
+  });
+
+  it('signs out everywhere: every token issued before logout is refused, here and after a gateway restart; a new sign-in works', async () => {
+    const address = email('grace');
+    const first = (await register({ email: address, name: 'Grace', password: 'correct horse' })).data.registerUser.token as string;
+    const second = (await gql(url, LOGIN, { email: address, password: 'correct horse' })).data.login.token as string;
+
+    // A subscription opened with the first token ends when its user signs out (graphql-ws 4401).
+    let connected!: () => void;
+    const accepted = new Promise<void>((resolve) => (connected = resolve));
+    const socket = createClient({ url: system.gatewayWsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${first}` }, retryAttempts: 0, on: { connected } });
+    const closed = new Promise<number | undefined>((resolve) => {
+      socket.subscribe({ query: 'subscription { notificationReceived { id } }' }, { next: () => undefined, error: (e) => resolve((e as { code?: number }).code), complete: () => resolve(undefined) });
+    });
+    // Accepted (the server checked the token and watches it) before signing out.
+    await accepted;
+
+    expect(await gql(url, `mutation { logout }`, {}, second)).toEqual({ data: { logout: true } });
+    expect(await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the subscription outlived the sign-out by 10 s')), 10_000).unref())])).toBe(4401);
+    await socket.dispose();
+    for (const old of [first, second]) {
+      const refused = await gql(url, ME, {}, old);
+      expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+      expect(refused.errors?.[0].message).toBe('The token was revoked; sign in again');
+    }
+    const fresh = (await gql(url, LOGIN, { email: address, password: 'correct horse' })).data.login.token as string;
+    expect((await gql(url, ME, {}, fresh)).data.me.email).toBe(address);
+
+    // The revocation lives in the read model, not in the gateway's memory.
+    await system.restart('gateway');
+    url = system.gatewayUrl;
+    expect(codes(await gql(url, ME, {}, second))).toEqual(['UNAUTHENTICATED']);
+    expect((await gql(url, ME, {}, fresh)).data.me.email).toBe(address);
+    expect(codes(await gql(url, `mutation { logout }`))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses the same email in another letter case with CONFLICT', async () => {

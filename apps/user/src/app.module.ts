@@ -13,8 +13,9 @@ import { CreateCredentials1764400000000 } from './migrations/1764400000000-creat
 import { USER_SCHEMA } from './schema';
 import { AdminSeed } from './seed/admin-seed';
 import { CommandSecurityModule } from '@app/commands';
+import { RevokeTokensHandler } from './commands/revoke-tokens/revoke-tokens.handler';
 
-const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler];
+const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler, RevokeTokensHandler];
 
 @Module({
   imports: [

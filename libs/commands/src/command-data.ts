@@ -5,6 +5,12 @@ import type { CommandResult } from './command-message';
  * (it crosses Kafka); these types are what both sides code against.
  */
 
+/** COMMANDS.revokeTokens: the user themself or an admin. Every token issued to the user until now is refused from then on. */
+export interface RevokeTokensData {
+  userId: string;
+}
+export type RevokeTokensResult = CommandResult;
+
 /** COMMANDS.addProduct, admin only. Stream `product-<sku>`. */
 export interface AddProductData {
   sku: string;

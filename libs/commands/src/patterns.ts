@@ -9,6 +9,7 @@ import type { TopicSpec } from '@app/events';
 export const COMMANDS = {
   registerUser: namespaced('commands.user.register'),
   authenticateUser: namespaced('commands.user.authenticate'),
+  revokeTokens: namespaced('commands.user.revoke-tokens'),
   addProduct: namespaced('commands.inventory.add-product'),
   restockProduct: namespaced('commands.inventory.restock-product'),
   createOrder: namespaced('commands.order.create'),
@@ -40,6 +41,7 @@ export const COMMAND_TOPICS: readonly TopicSpec[] = Object.values(COMMANDS).flat
 export const COMMAND_SENDERS: Readonly<Record<CommandPattern, readonly KeyHolder[]>> = {
   [COMMANDS.registerUser]: ['gateway'],
   [COMMANDS.authenticateUser]: ['gateway'],
+  [COMMANDS.revokeTokens]: ['gateway'],
   [COMMANDS.addProduct]: ['gateway'],
   [COMMANDS.restockProduct]: ['gateway'],
   [COMMANDS.createOrder]: ['gateway'],

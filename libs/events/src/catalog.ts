@@ -4,12 +4,13 @@ import { OrderAwaitingPayment, OrderCancelled, OrderCancelledV1, orderCancelledV
 import { NotificationCreated } from './notifications';
 import { PaymentFailed, PaymentProcessed, PaymentRefunded } from './payments';
 import { EventRegistry, type Upcaster } from './registry';
-import { UserRegistered, UserRegisteredV1, userRegisteredV1ToV2 } from './users';
+import { UserRegistered, UserRegisteredV1, userRegisteredV1ToV2, UserTokensRevoked } from './users';
 
 /** Every contract ever published, old versions included: stored events are read at their version. */
 export const ALL_CONTRACTS: readonly EventClass<any>[] = [
   UserRegisteredV1,
   UserRegistered,
+  UserTokensRevoked,
   ProductAdded,
   StockAdjusted,
   InventoryReserved,

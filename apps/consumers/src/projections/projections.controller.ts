@@ -13,6 +13,7 @@ import { PaymentProcessedProjection } from './payment-processed.projection';
 import { PaymentRefundedProjection } from './payment-refunded.projection';
 import { PROJECTIONS } from './projections.consumer';
 import { UserRegisteredProjection } from './user-registered.projection';
+import { UserTokensRevokedProjection } from './user-tokens-revoked.projection';
 
 /**
  * Every event of a topic goes to the event log, and to its view's projection when it has one,
@@ -37,6 +38,7 @@ export class ProjectionsController {
   constructor(
     private readonly runtime: ConsumerRuntime,
     userRegistered: UserRegisteredProjection,
+    userTokensRevoked: UserTokensRevokedProjection,
     orderCreated: OrderCreatedProjection,
     orderAwaitingPayment: OrderAwaitingPaymentProjection,
     orderConfirmed: OrderConfirmedProjection,
@@ -45,7 +47,7 @@ export class ProjectionsController {
     paymentFailed: PaymentFailedProjection,
     paymentRefunded: PaymentRefundedProjection,
   ) {
-    this.users = logAndProject([userRegistered]);
+    this.users = logAndProject([userRegistered, userTokensRevoked]);
     // OrderRefunded changes nothing order_view shows (the payment's status is in payment_view): history only.
     this.orders = logAndProject([orderCreated, orderAwaitingPayment, orderConfirmed, orderCancelled]);
     this.payments = logAndProject([paymentProcessed, paymentFailed, paymentRefunded]);

@@ -11,9 +11,11 @@ import { PaymentProcessedProjection } from './payment-processed.projection';
 import { PaymentRefundedProjection } from './payment-refunded.projection';
 import { ProjectionsController } from './projections.controller';
 import { UserRegisteredProjection } from './user-registered.projection';
+import { UserTokensRevokedProjection } from './user-tokens-revoked.projection';
 
 const PROJECTION_HANDLERS = [
   UserRegisteredProjection,
+  UserTokensRevokedProjection,
   OrderCreatedProjection,
   OrderAwaitingPaymentProjection,
   OrderConfirmedProjection,

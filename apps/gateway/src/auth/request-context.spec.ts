@@ -4,8 +4,9 @@ import { ApiError } from '../errors/api-error';
 import { loadGatewaySettings } from '../gateway-settings';
 import { createRequestContext, type HttpRequest } from './request-context';
 import { TokenService } from './token.service';
+import { noRevocations } from '../../../../test/support/tokens';
 
-const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), loadGatewaySettings({}));
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), loadGatewaySettings({}), noRevocations);
 const requestWith = (authorization?: string) => ({ headers: { authorization }, ip: '10.0.0.7', socket: {} as Socket }) as unknown as HttpRequest;
 
 describe('createRequestContext', () => {

@@ -3,7 +3,8 @@ import type { Extra } from 'graphql-ws/use/ws';
 import { ApiError } from '../errors/api-error';
 import type { Principal } from './principal';
 import { bearerToken, type GatewayContext, type HttpRequest } from './request-context';
-import type { TokenService } from './token.service';
+import type { TokenRevocations } from './token-revocations';
+import type { TokenService, TokenSession } from './token.service';
 
 /** graphql-ws' context of one websocket, as its hooks and the GraphQL context function get it. */
 export type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
@@ -19,8 +20,8 @@ export function socketPrincipal(ctx: SocketContext, tokens: TokenService): Princ
   return socketSession(ctx, tokens)?.principal ?? null;
 }
 
-/** The socket's token verified once, with its expiry: null when it sent none. */
-export function socketSession(ctx: SocketContext, tokens: TokenService): { principal: Principal; expiresAt: number } | null {
+/** The socket's token verified once, with when it was issued and expires: null when it sent none. */
+export function socketSession(ctx: SocketContext, tokens: TokenService): TokenSession | null {
   const authorization = socketAuthorization(ctx);
   if (authorization === undefined || authorization === '') return null;
   const token = bearerToken(authorization);
@@ -36,24 +37,31 @@ const socketAuthorization = (ctx: SocketContext): string | undefined => {
   return authorization ?? undefined;
 };
 
-/** graphql-ws' code for "Unauthorized": the client should sign in again and reconnect. */
+/** graphql-ws' code for "Unauthorized": the client should sign in again and reconnect (expired or revoked token). */
 export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
 // setTimeout's longest delay (about 24.8 days); a later expiry is waited for in steps.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Ends the socket, and every subscription on it, when the token it was opened with expires: a
- * subscription must not outlive the token that authorised it. Call once the socket is accepted.
+ * Ends the socket, and every subscription on it, when the token it was opened with expires or is
+ * revoked (its user signed out everywhere): a subscription must not outlive the token that
+ * authorised it. Call once the socket is accepted.
  */
-export function closeWhenTokenExpires(ctx: SocketContext, expiresAt: number): void {
+export function closeWhenTokenEnds(ctx: SocketContext, { principal, issuedAt, expiresAt }: TokenSession, revocations: TokenRevocations): void {
   const socket = ctx.extra.socket;
+  const stopListening = revocations.whenRevoked(principal.userId, (revokedBefore) => {
+    if (issuedAt < revokedBefore) socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Token revoked');
+  });
   let timer: NodeJS.Timeout;
   const arm = () => {
     const left = expiresAt - Date.now();
     timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(() => socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'Token expired'), Math.max(left, 0));
   };
   arm();
-  socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => {
+    clearTimeout(timer);
+    stopListening();
+  });
 }
 
 /**

@@ -3,10 +3,12 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '@app/config';
 import { ApiError } from '../errors/api-error';
 import { loadGatewaySettings } from '../gateway-settings';
+import { noRevocations } from '../../../../test/support/tokens';
+import type { TokenRevocations } from './token-revocations';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './token.service';
 
 const config = loadConfig({ NODE_ENV: 'test' });
-const tokens = new TokenService(config, loadGatewaySettings({}));
+const tokens = new TokenService(config, loadGatewaySettings({}), noRevocations);
 const user = { id: randomUUID(), role: 'CUSTOMER' as const, email: 'ann@example.com' };
 
 const codeOf = (token: string) => {
@@ -19,6 +21,20 @@ const codeOf = (token: string) => {
 };
 
 describe('TokenService', () => {
+  it('refuses a token issued before its user signed out everywhere, to the millisecond, and accepts one issued after', () => {
+    const revokedBefore = new Map<string, number>();
+    const revoking = new TokenService(config, loadGatewaySettings({}), { revokedBeforeOf: (id: string) => revokedBefore.get(id) } as unknown as TokenRevocations);
+    const before = revoking.issue(user);
+    const other = revoking.issue({ ...user, id: randomUUID() });
+    const issuedAt = (jwt.decode(before) as jwt.JwtPayload).iat! * 1000;
+    revokedBefore.set(user.id, issuedAt + 1);
+
+    expect(() => revoking.verify(before)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'The token was revoked; sign in again' }));
+    expect(revoking.verify(other).userId).not.toBe(user.id);
+    jest.spyOn(Date, 'now').mockReturnValueOnce(issuedAt + 1);
+    expect(revoking.verify(revoking.issue(user)).userId).toBe(user.id);
+  });
+
   it('issues an HS256 token with sub, role, email and a one-hour expiry, which it verifies', () => {
     const token = tokens.issue(user);
     const decoded = jwt.decode(token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };

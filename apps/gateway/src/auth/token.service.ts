@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ApiError } from '../errors/api-error';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
 import type { Principal, TokenSubject } from './principal';
+import { TokenRevocations } from './token-revocations';
 
 // Only HS256 is accepted on verify: `alg: none` and algorithm-confusion tokens fail there.
 const ALGORITHM = 'HS256';
@@ -19,8 +20,16 @@ const claimsSchema = z.object({
   email: z.string(),
   // Required: jsonwebtoken checks exp only when present, and a token without it never expires.
   exp: z.number(),
+  // Seconds with a fraction (issue() writes milliseconds): compared with the user's last sign-out everywhere.
+  iat: z.number(),
 });
 type Claims = z.output<typeof claimsSchema>;
+
+export interface TokenSession {
+  principal: Principal;
+  issuedAt: number;
+  expiresAt: number;
+}
 
 @Injectable()
 export class TokenService {
@@ -33,12 +42,14 @@ export class TokenService {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
+    private readonly revocations: TokenRevocations,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret));
   }
 
   issue(user: TokenSubject): string {
-    return jwt.sign({ role: user.role, email: user.email }, this.key, {
+    // iat to the millisecond: a sign-out and a sign-in within one second must still be told apart.
+    return jwt.sign({ role: user.role, email: user.email, iat: Date.now() / 1000 }, this.key, {
       algorithm: ALGORITHM,
       subject: user.id,
       issuer: TOKEN_ISSUER,
@@ -47,15 +58,20 @@ export class TokenService {
     });
   }
 
-  /** Throws UNAUTHENTICATED for a token that is malformed, forged, of another algorithm, issuer or audience, without an expiry or expired. */
+  /**
+   * Throws UNAUTHENTICATED for a token that is malformed, forged, of another algorithm, issuer or
+   * audience, without an expiry or expired, or issued before its user signed out everywhere.
+   */
   verify(token: string): Principal {
     return this.verifySession(token).principal;
   }
 
-  /** verify(), and when the token expires (ms since the epoch): a websocket ends then. */
-  verifySession(token: string): { principal: Principal; expiresAt: number } {
+  /** verify(), with when the token was issued and when it expires (ms since the epoch): a websocket ends at either. */
+  verifySession(token: string): TokenSession {
     const claims = this.claims(token);
-    return { principal: { userId: claims.sub, role: claims.role, email: claims.email }, expiresAt: claims.exp * 1000 };
+    const revokedBefore = this.revocations.revokedBeforeOf(claims.sub);
+    if (revokedBefore !== undefined && claims.iat * 1000 < revokedBefore) throw new ApiError('UNAUTHENTICATED', 'The token was revoked; sign in again');
+    return { principal: { userId: claims.sub, role: claims.role, email: claims.email }, issuedAt: claims.iat * 1000, expiresAt: claims.exp * 1000 };
   }
 
   private claims(token: string): Claims {

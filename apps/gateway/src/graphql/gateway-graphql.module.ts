@@ -5,6 +5,7 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { AuthModule } from '../auth/auth.module';
+import { TokenRevocations } from '../auth/token-revocations';
 import { createRequestContext, type HttpRequest } from '../auth/request-context';
 import { createSocketContext, isSocketContext, type SocketContext } from '../auth/socket-context';
 import { TokenService } from '../auth/token.service';
@@ -20,8 +21,8 @@ import { graphqlWsOptions } from './subscriptions';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, ModuleRef],
-      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, moduleRef: ModuleRef): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, TokenRevocations, ModuleRef],
+      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, revocations: TokenRevocations, moduleRef: ModuleRef): ApolloDriverConfig => ({
         path: '/graphql',
         // Built in memory; SchemaFileWriter prints apps/gateway/schema.graphql (see there why).
         autoSchemaFile: true,
@@ -42,7 +43,7 @@ import { graphqlWsOptions } from './subscriptions';
         // HTTP requests get Express' request; subscriptions graphql-ws' context of their socket.
         context: (arg: { req: HttpRequest } | SocketContext) => (isSocketContext(arg) ? createSocketContext(arg, tokens) : createRequestContext(arg.req, tokens)),
         // The schema is built after this factory runs: looked up when the first subscription comes.
-        subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
+        subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, revocations, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
       }),
     }),
   ],

@@ -1,7 +1,8 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { closeWhenTokenExpires, isSocketContext, socketSession } from '../auth/socket-context';
+import { closeWhenTokenEnds, isSocketContext, socketSession } from '../auth/socket-context';
+import type { TokenRevocations } from '../auth/token-revocations';
 import type { TokenService } from '../auth/token.service';
 import type { GatewaySettings } from '../gateway-settings';
 import { operationCost } from './cost-limit.plugin';
@@ -31,7 +32,7 @@ const refusal = (message: string) => new GraphQLError(message, { extensions: { c
  * plugin) and so never run on a websocket: without them a subscription could nest without end
  * and be executed again for every event.
  */
-export function graphqlWsOptions(tokens: TokenService, settings: GatewaySettings, schema: () => GraphQLSchema): GraphQLWsOptions {
+export function graphqlWsOptions(tokens: TokenService, revocations: TokenRevocations, settings: GatewaySettings, schema: () => GraphQLSchema): GraphQLWsOptions {
   const rules = [...specifiedRules, depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })];
   return {
     onConnect: (ctx) => {
@@ -39,7 +40,7 @@ export function graphqlWsOptions(tokens: TokenService, settings: GatewaySettings
         if (!isSocketContext(ctx)) return false;
         const session = socketSession(ctx, tokens);
         if (!session) return false;
-        closeWhenTokenExpires(ctx, session.expiresAt);
+        closeWhenTokenEnds(ctx, session, revocations);
         return true;
       } catch {
         return false;

@@ -19,6 +19,7 @@ const RECONNECT_MS = 1000;
 export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(ReadModelChanges.name);
   private readonly waiters = new Map<string, Set<Doorbell>>();
+  private readonly observers: ((key: string | undefined) => void)[] = [];
   private client?: Client;
   private running = false;
 
@@ -59,6 +60,14 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
+  /**
+   * Calls `observer` with each announced key, and with undefined whenever the listener has (re)connected:
+   * changes made while it was not listening were not announced to anyone, so look at everything again.
+   */
+  observe(observer: (key: string | undefined) => void): void {
+    this.observers.push(observer);
+  }
+
   private async listen(): Promise<void> {
     while (this.running) {
       const client = new Client({ connectionString: this.config.databaseUrl });
@@ -70,13 +79,14 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
         });
         client.once('end', () => resolve());
       });
-      client.on('notification', (n) => this.ring(n.payload));
+      client.on('notification', (n) => this.announced(n.payload));
       try {
         await client.connect();
         this.client = client;
         await client.query(`LISTEN "${READ_MODEL_CHANGES_CHANNEL}"`);
         // Whatever changed while we were not listening: everyone looks once more.
         for (const key of this.waiters.keys()) this.ring(key);
+        for (const observer of this.observers) observer(undefined);
         await lost;
       } catch (error) {
         this.log.warn(`change listener could not connect: ${error instanceof Error ? error.message : String(error)}`);
@@ -86,8 +96,13 @@ export class ReadModelChanges implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private ring(key: string | undefined): void {
+  private announced(key: string | undefined): void {
     if (key === undefined) return;
+    this.ring(key);
+    for (const observer of this.observers) observer(key);
+  }
+
+  private ring(key: string): void {
     for (const bell of this.waiters.get(key) ?? []) bell.ring();
   }
 }

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
+import { ensureServiceRoles } from '../../../../scripts/stack/postgres';
 import { assertTestDatabase } from '../../../../test/support/test-env';
 import { AppModule } from '../../src/app.module';
 
@@ -37,6 +38,8 @@ export async function startScratchGateway(config: AppConfig, seed: (ds: DataSour
   await ds.runMigrations();
   await seed(ds);
   await ds.destroy();
+  // As in every database of ours: the read model is the consumers' role's, the gateway's role reads it.
+  await ensureServiceRoles(scratchUrl);
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)

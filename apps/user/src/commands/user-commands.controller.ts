@@ -1,11 +1,13 @@
 import { Controller, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { COMMANDS, CommandSecurity, type CommandReply, metaOf, toReply } from '@app/commands';
+import { COMMANDS, CommandSecurity, type CommandReply, metaOf, type RevokeTokensResult, toReply } from '@app/commands';
 import { AuthenticateUserCommand, type AuthenticatedUser } from './authenticate-user/authenticate-user.command';
 import { parseAuthenticateUserInput } from './authenticate-user/authenticate-user.input';
 import { RegisterUserCommand, type RegisteredUser } from './register-user/register-user.command';
 import { parseRegisterUserInput } from './register-user/register-user.input';
+import { RevokeTokensCommand } from './revoke-tokens/revoke-tokens.command';
+import { parseRevokeTokensInput } from './revoke-tokens/revoke-tokens.input';
 
 /**
  * The Kafka edge of the service: verify, parse, dispatch, reply. Decisions live in the handlers.
@@ -33,6 +35,14 @@ export class UserCommandsController {
     return toReply(this.log, COMMANDS.authenticateUser, () => {
       const message = this.security.verify(COMMANDS.authenticateUser, raw);
       return this.commandBus.execute(new AuthenticateUserCommand(parseAuthenticateUserInput(this.security.unsealIn(message.data, 'password'))));
+    });
+  }
+
+  @MessagePattern(COMMANDS.revokeTokens)
+  revokeTokens(@Payload() raw: unknown): Promise<CommandReply<RevokeTokensResult>> {
+    return toReply(this.log, COMMANDS.revokeTokens, () => {
+      const message = this.security.verify(COMMANDS.revokeTokens, raw);
+      return this.commandBus.execute(new RevokeTokensCommand(parseRevokeTokensInput(message.data), message.issuedBy, metaOf(message)));
     });
   }
 }

@@ -3,3 +3,4 @@
 export * from './user-registered.v1.event';
 export * from './user-registered.event';
 export * from './user-registered.upcaster';
+export * from './user-tokens-revoked.event';

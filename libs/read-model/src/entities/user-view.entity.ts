@@ -19,6 +19,10 @@ export class UserView {
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt: Date;
 
+  /** Tokens issued before this are refused (the user signed out everywhere); null when never. */
+  @Column('timestamptz', { name: 'tokens_revoked_before', nullable: true })
+  tokensRevokedBefore: Date | null;
+
   /** The stream version last applied: projections upsert only when newer (replays are harmless). */
   @Column('int')
   version: number;

@@ -8,9 +8,10 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { LoginCommand } from './login.command';
 import { LoginHandler } from './login.handler';
 import { securityOf } from '../../../../../test/support/command-security';
+import { noRevocations } from '../../../../../test/support/tokens';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50, loginLimit: { perEmail: 2, perIp: 3, windowMs: 60_000 } };
-const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings);
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings, noRevocations);
 const who = { id: randomUUID(), email: 'ann@example.com', name: 'Ann', role: 'CUSTOMER' as const };
 const view = { ...who, registeredAt: new Date(), version: 1 };
 

@@ -9,9 +9,10 @@ import { RegisterUserCommand } from './register-user.command';
 import { RegisterUserHandler } from './register-user.handler';
 import { COMMANDS } from '@app/commands';
 import { securityOf } from '../../../../../test/support/command-security';
+import { noRevocations } from '../../../../../test/support/tokens';
 
 const settings = { ...loadGatewaySettings({}), readModelWaitMs: 50 };
-const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings);
+const tokens = new TokenService(loadConfig({ NODE_ENV: 'test' }), settings, noRevocations);
 const user = { id: randomUUID(), email: 'ann@example.com', name: 'Ann', role: 'CUSTOMER' as const, registeredAt: '2026-01-02T03:04:05.000Z' };
 const commands = { send: jest.fn(async () => ({ user, result: { aggregateId: user.id, version: 1, position: '7' } })) } as unknown as CommandClient;
 const input = { email: ' Ann@Example.com ', name: 'Ann', password: 'secret-pw' };
