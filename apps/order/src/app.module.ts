@@ -29,6 +29,7 @@ import { OrderSagaRepository } from './sagas/order-saga.repository';
 import { OrderDeadlineScheduler } from './sagas/order-deadline.scheduler';
 import { ORDER_SCHEMA } from './schema';
 import { CommandSecurityModule } from '@app/commands';
+import { OpenOrdersPerCustomer1795500000000 } from './migrations/1795500000000-open-orders-per-customer';
 
 const CommandHandlers = [
   CreateOrderHandler,
@@ -50,7 +51,7 @@ const CommandHandlers = [
     ConfigModule,
     CommandSecurityModule.forApp('order'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000] }),
+    DatabaseModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000, OpenOrdersPerCustomer1795500000000] }),
     TypeOrmModule.forFeature([OrderSagaEntity]),
     EventStoreModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order }),
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),

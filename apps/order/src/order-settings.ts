@@ -17,11 +17,15 @@ const settingsSchema = z
     // How long an order may wait for a payment outcome once requested (the earlier deadline wins).
     PAYMENT_DEADLINE_MS: ms(30_000, 24 * 60 * 60 * 1000),
     PAYMENT_DEADLINE_SCAN_MS: ms(500, 60_000),
+    // Orders one customer may have holding stock at once (waiting for stock or payment): a
+    // never-paid order holds stock until its deadline, so this bounds what one account can lock up.
+    ORDER_OPEN_LIMIT_PER_CUSTOMER: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(20),
   })
   .transform((env) => ({
     orderDeadlineMs: env.ORDER_DEADLINE_MS,
     paymentDeadlineMs: env.PAYMENT_DEADLINE_MS,
     deadlineScanMs: env.PAYMENT_DEADLINE_SCAN_MS,
+    openOrdersPerCustomer: env.ORDER_OPEN_LIMIT_PER_CUSTOMER,
   }));
 
 export type OrderSettings = z.output<typeof settingsSchema>;

@@ -27,7 +27,7 @@ assertTestDatabase();
 
 const run = randomUUID().slice(0, 8);
 const config = loadConfig();
-const SETTINGS: OrderSettings = { orderDeadlineMs: 15000, paymentDeadlineMs: 5000, deadlineScanMs: 200 };
+const SETTINGS: OrderSettings = { orderDeadlineMs: 15000, paymentDeadlineMs: 5000, deadlineScanMs: 200, openOrdersPerCustomer: 30 };
 const ids = {
   commands: { clientId: `order-e2e-${run}`, groupId: `order-commands-e2e-${run}` },
   sagaIdSuffix: `.e2e-${run}`,
@@ -467,6 +467,21 @@ describe('the order service and its fulfilment saga', () => {
       expect(await cancel(randomUUID(), customer)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
       expect(await cancel(randomUUID(), null)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     });
+  });
+
+  it('refuses a customer more orders holding stock than the limit (RATE_LIMITED), others not, and takes one again once one ends', async () => {
+    const hoarder: Issuer = { userId: randomUUID(), role: 'CUSTOMER' };
+    const held: string[] = [];
+    for (let i = 0; i < SETTINGS.openOrdersPerCustomer; i++) {
+      const reply = await createOrder({ lines: LINES, paymentToken: 'tok_timeout' }, hoarder);
+      if (!reply.ok) throw new Error(`order ${i + 1} refused: ${JSON.stringify(reply.error)}`);
+      held.push(reply.result.orderId);
+    }
+
+    expect(await createOrder({ lines: LINES, paymentToken: 'tok_timeout' }, hoarder)).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining(`at most ${SETTINGS.openOrdersPerCustomer}`) } });
+    expect(await createOrder({ lines: LINES, paymentToken: VISA }, { userId: randomUUID(), role: 'CUSTOMER' })).toMatchObject({ ok: true });
+    expect(await cancel(held[0], hoarder)).toMatchObject({ ok: true });
+    await waitFor('a place for the hoarder again', async () => (await createOrder({ lines: LINES, paymentToken: 'tok_timeout' }, hoarder)).ok, { timeoutMs: 10_000, intervalMs: 200 });
   });
 
   describe('createOrder input', () => {

@@ -30,7 +30,7 @@ export interface CommandError {
   field?: string;
 }
 
-export type CommandErrorCode = 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL';
+export type CommandErrorCode = 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'INTERNAL';
 
 /** Replies are values, never thrown errors: Nest's serialisation of exceptions loses the code. */
 export type CommandReply<R> = { ok: true; result: R } | { ok: false; error: CommandError };

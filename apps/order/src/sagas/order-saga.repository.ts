@@ -42,12 +42,23 @@ export class OrderSagaRepository {
    * whatever fails afterwards (an event dead-lettered anywhere, a request lost), the scheduler
    * finds this row and ends the order.
    */
-  async open(tx: Queryable, orderId: string, correlationId: string, deadlineMs: number): Promise<void> {
+  async open(tx: Queryable, orderId: string, userId: string, correlationId: string, deadlineMs: number): Promise<void> {
     await tx.query(
-      `INSERT INTO "${S}".order_sagas (order_id, state, order_version, correlation_id, deadline_at, updated_at)
-       VALUES ($1, 'PENDING', 1, $2, now() + $3::int ${ms}, now()) ON CONFLICT (order_id) DO NOTHING`,
-      [orderId, correlationId, deadlineMs],
+      `INSERT INTO "${S}".order_sagas (order_id, user_id, state, order_version, correlation_id, deadline_at, updated_at)
+       VALUES ($1, $2, 'PENDING', 1, $3, now() + $4::int ${ms}, now()) ON CONFLICT (order_id) DO NOTHING`,
+      [orderId, userId, correlationId, deadlineMs],
     );
+  }
+
+  /**
+   * The customer's orders still holding stock (PENDING, AWAITING_PAYMENT), counted under a lock on
+   * that customer held until `tx` ends: two creates of one customer, on any replica, cannot both
+   * take the last place.
+   */
+  async countOpenOf(tx: Queryable, userId: string): Promise<number> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`open-orders:${userId}`]);
+    const res = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${S}".order_sagas WHERE user_id = $1 AND state IN ('PENDING', 'AWAITING_PAYMENT')`, [userId]);
+    return res.rows[0].n;
   }
 
   /** Mirrors the order after a command, also when it appended nothing (heals a crash between append and record). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreateOrderResult } from '@app/commands';
+import { CommandRejected, type CreateOrderResult } from '@app/commands';
 import { isUniqueViolation } from '@app/database';
 import { parseStreamId } from '@app/events';
 import { Order } from '../../domain/order.aggregate';
@@ -38,9 +38,13 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand> {
     const order = Order.create(randomUUID(), userId, input.lines);
     try {
       return await this.orders.store.transaction(async (tx) => {
+        const limit = this.settings.openOrdersPerCustomer;
+        if ((await this.sagas.countOpenOf(tx, userId)) >= limit) {
+          throw new CommandRejected('RATE_LIMITED', `at most ${limit} orders may wait for stock or payment at once; retry when one is confirmed or cancelled`);
+        }
         if (key) await this.requests.insert(tx, userId, key, order.id);
         await this.tokens.insert(tx, order.id, input.paymentToken);
-        await this.sagas.open(tx, order.id, meta.correlationId, this.settings.orderDeadlineMs);
+        await this.sagas.open(tx, order.id, userId, meta.correlationId, this.settings.orderDeadlineMs);
         const appended = (await this.orders.save(order, { tx, ...fromCommand(meta, userId) }))!;
         if (appended.duplicate) throw new AlreadyCreated(parseStreamId(appended.streamId).id);
         return { orderId: order.id, result: { aggregateId: order.id, version: appended.version, position: appended.position } };
