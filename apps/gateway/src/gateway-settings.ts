@@ -10,7 +10,6 @@ const count = (fallback: number) => z.coerce.number({ error: 'must be a positive
 
 const settingsSchema = z
   .object({
-    LOGIN_LIMIT_PER_EMAIL: count(10),
     LOGIN_LIMIT_PER_IP: count(30),
     LOGIN_LIMIT_WINDOW_MS: count(60_000),
     GRAPHQL_MAX_DEPTH: count(10),
@@ -19,7 +18,7 @@ const settingsSchema = z
     READ_MODEL_WAIT_MS: count(10_000),
   })
   .transform((env) => ({
-    loginLimit: { perEmail: env.LOGIN_LIMIT_PER_EMAIL, perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_LIMIT_WINDOW_MS },
+    loginLimit: { perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_LIMIT_WINDOW_MS },
     maxDepth: env.GRAPHQL_MAX_DEPTH,
     maxCost: env.GRAPHQL_MAX_COST,
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,

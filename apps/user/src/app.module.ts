@@ -14,6 +14,10 @@ import { USER_SCHEMA } from './schema';
 import { AdminSeed } from './seed/admin-seed';
 import { CommandSecurityModule } from '@app/commands';
 import { RevokeTokensHandler } from './commands/revoke-tokens/revoke-tokens.handler';
+import { AttemptLimits1795500000000 } from './migrations/1795500000000-attempt-limits';
+import { AttemptCounters } from './limits/attempt-counters';
+import { LoginGuard } from './limits/login-guard';
+import { userSettingsProvider } from './user-settings';
 
 const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler, RevokeTokensHandler];
 
@@ -22,11 +26,11 @@ const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler, RevokeTok
     ConfigModule,
     CommandSecurityModule.forApp('user'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000] }),
+    DatabaseModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000, AttemptLimits1795500000000] }),
     EventStoreModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
   ],
   controllers: [UserCommandsController],
-  providers: [...CommandHandlers, CredentialsRepository, { provide: PasswordHasher, useValue: new PasswordHasher() }, AdminSeed],
+  providers: [...CommandHandlers, CredentialsRepository, AttemptCounters, LoginGuard, userSettingsProvider, { provide: PasswordHasher, useValue: new PasswordHasher() }, AdminSeed],
 })
 export class AppModule {}

@@ -15,6 +15,7 @@ import { AppModule } from '../src/app.module';
 import type { AuthenticatedUser } from '../src/commands/authenticate-user/authenticate-user.command';
 import { RegisterUserCommand, type RegisteredUser } from '../src/commands/register-user/register-user.command';
 import { parseRegisterUserInput } from '../src/commands/register-user/register-user.input';
+import { USER_SETTINGS, type UserSettings } from '../src/user-settings';
 import { startCommandServer } from '@app/commands';
 
 assertTestDatabase();
@@ -25,8 +26,12 @@ process.env.ADMIN_EMAIL = `admin-${run}@example.test`;
 const config = loadConfig();
 const password = 'correct horse battery staple';
 
+/** Low allowances, to reach them; every command of this suite names an address of this run (the counters outlive it). */
+const LIMITS: UserSettings = { loginFailuresPerAddress: 6, loginFailuresPerAccount: 3, loginWindowMs: 15 * 60_000, registrationsPerAddress: 4, registrationWindowMs: 60 * 60_000 };
+const at = (tag: string) => `${tag}-${run}`;
+
 const bootUserApp = async (withCommands: boolean): Promise<INestApplication> => {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(USER_SETTINGS).useValue(LIMITS).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   // A group of this run: a user service running elsewhere on this broker must not take our commands.
   if (withCommands) await startCommandServer(app, { clientId: `user-e2e-${run}`, groupId: `user-commands-e2e-${run}` });
@@ -42,7 +47,7 @@ describe('the user service over Kafka request/reply', () => {
   /** As the gateway sends it: signed, the password sealed to the user service (unless `clearPassword`). */
   const send = <R>(pattern: CommandPattern, data: Record<string, unknown>, commandId: string = randomUUID(), timeoutMs = 20000, clearPassword = false): Promise<CommandReply<R>> => {
     const secret = data.password;
-    const sealed = typeof secret === 'string' && !clearPassword ? { ...data, password: sealFor('user', 'password', secret) } : data;
+    const sealed = { clientAddress: at('suite'), ...data, ...(typeof secret === 'string' && !clearPassword ? { password: sealFor('user', 'password', secret) } : {}) };
     const value = signedAs('gateway', pattern, { commandId, correlationId: `corr-${commandId}`, issuedBy: null, data: sealed });
     return lastValueFrom(client.send<CommandReply<R>>(pattern, { key: commandId, value }).pipe(timeout(timeoutMs)));
   };
@@ -67,7 +72,7 @@ describe('the user service over Kafka request/reply', () => {
     // lost or refused (no reply partition yet), so ask until one is answered.
     await waitFor(
       'the user service to answer a command',
-      () => send(COMMANDS.authenticateUser, { email: `probe-${run}@example.test`, password }, randomUUID(), 3000).then(() => true, () => false),
+      () => send(COMMANDS.authenticateUser, { email: `probe-${run}@example.test`, password, clientAddress: at('probe') }, randomUUID(), 3000).then(() => true, () => false),
       { timeoutMs: 90000, intervalMs: 100 },
     );
   });
@@ -119,7 +124,7 @@ describe('the user service over Kafka request/reply', () => {
 
   it('creates one user when two attempts of one command run at once (e.g. a retry racing the first)', async () => {
     const bus = app.get(CommandBus);
-    const input = parseRegisterUserInput({ email: `twice-${run}@example.test`, name: 'Twice', password });
+    const input = parseRegisterUserInput({ email: `twice-${run}@example.test`, name: 'Twice', password, clientAddress: at('suite') });
     const meta = { commandId: randomUUID(), correlationId: randomUUID() };
 
     const [a, b] = await Promise.all([bus.execute(new RegisterUserCommand(input, meta)), bus.execute(new RegisterUserCommand(input, meta))]);
@@ -186,5 +191,42 @@ describe('the user service over Kafka request/reply', () => {
 
     expect(await credentialsOf(admin)).toHaveLength(1);
     expect(await userEvents(login.result.id)).toHaveLength(1);
+  });
+
+  describe('limits that hold for every gateway replica (the service counts in its own tables)', () => {
+    const refused = { ok: false, error: { code: 'RATE_LIMITED', message: 'too many attempts; retry later' } };
+
+    it('holds back guessing at one account from many addresses, but not its owner at an address it signed in from', async () => {
+      const victim = `victim-${run}@example.test`;
+      expect(await register({ email: victim, name: 'Victim', password, clientAddress: at('home') })).toMatchObject({ ok: true });
+      expect(await authenticate({ email: victim, password, clientAddress: at('home') })).toMatchObject({ ok: true });
+      for (let i = 0; i < LIMITS.loginFailuresPerAccount; i++) {
+        expect(await authenticate({ email: victim, password: `guess-${i}-x`, clientAddress: at(`botnet-${i}`) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      }
+
+      // Past the account's allowance a new address is held back, even with the right password...
+      expect(await authenticate({ email: victim, password, clientAddress: at('botnet-new') })).toEqual(refused);
+      // ...but the owner, from where the account signed in before, is not locked out.
+      expect(await authenticate({ email: victim, password, clientAddress: at('home') })).toMatchObject({ ok: true, result: { email: victim } });
+    });
+
+    it('holds back one address trying many accounts, and no other address', async () => {
+      for (let i = 0; i < LIMITS.loginFailuresPerAddress; i++) {
+        expect(await authenticate({ email: `scan-${i}-${run}@example.test`, password, clientAddress: at('scanner') })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      }
+
+      expect(await authenticate({ email, password, clientAddress: at('scanner') })).toEqual(refused);
+      expect(await authenticate({ email, password, clientAddress: at('elsewhere') })).toMatchObject({ ok: true });
+    });
+
+    it('limits sign-ups per address, and stores nothing for a refused one', async () => {
+      for (let i = 0; i < LIMITS.registrationsPerAddress; i++) {
+        expect(await register({ email: `signup-${i}-${run}@example.test`, name: 'Many', password, clientAddress: at('signups') })).toMatchObject({ ok: true });
+      }
+
+      expect(await register({ email: `signup-last-${run}@example.test`, name: 'Many', password, clientAddress: at('signups') })).toEqual(refused);
+      expect(await credentialsOf(`signup-last-${run}@example.test`)).toEqual([]);
+      expect(await register({ email: `signup-other-${run}@example.test`, name: 'Other', password, clientAddress: at('another') })).toMatchObject({ ok: true });
+    });
   });
 });

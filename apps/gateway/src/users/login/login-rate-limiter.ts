@@ -1,24 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../../gateway-settings';
 import { SlidingWindowLimiter } from '../../rate-limit/sliding-window-limiter';
-import { emailKey } from '../auth-payload';
 
 /**
- * Slows password guessing: per email (one account attacked from many IPs) and per client IP
- * (one IP trying many accounts). Counters are in memory, so PER GATEWAY INSTANCE.
+ * A flood guard per client IP, in memory, so per gateway instance: it spares the user service
+ * a burst from one address. The limits that hold for every replica (failures per address and per
+ * account, without locking the owner out) are the user service's LoginGuard. No limit per email
+ * here: anyone could use one to lock a victim out.
  */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly byEmail: SlidingWindowLimiter;
   private readonly byIp: SlidingWindowLimiter;
 
   constructor(@Inject(GATEWAY_SETTINGS) { loginLimit }: GatewaySettings) {
-    this.byEmail = new SlidingWindowLimiter(loginLimit.perEmail, loginLimit.windowMs);
     this.byIp = new SlidingWindowLimiter(loginLimit.perIp, loginLimit.windowMs);
   }
 
   /** Counts the attempt and says whether it may go ahead. */
-  tryAcquire(email: string, clientIp: string): boolean {
-    return this.byEmail.tryAcquire(emailKey(email)) && this.byIp.tryAcquire(clientIp);
+  tryAcquire(clientIp: string): boolean {
+    return this.byIp.tryAcquire(clientIp);
   }
 }

@@ -26,9 +26,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
   ) {}
 
   async execute({ email, password, clientIp }: LoginCommand): Promise<AuthPayload> {
-    if (!this.limiter.tryAcquire(email, clientIp)) throw new ApiError('RATE_LIMITED', 'Too many login attempts; retry later');
+    // A flood from one address stops here; the limits that count (per address and per account, for every replica) are the user service's.
+    if (!this.limiter.tryAcquire(clientIp)) throw new ApiError('RATE_LIMITED', 'Too many login attempts; retry later');
     const sealed = this.security.seal('user', 'password', password);
-    const who = await this.commands.send(COMMANDS.authenticateUser, { key: emailKey(email), data: { email, password: sealed }, issuedBy: null }, authenticatedSchema);
+    const who = await this.commands.send(COMMANDS.authenticateUser, { key: emailKey(email), data: { email, password: sealed, clientAddress: clientIp }, issuedBy: null }, authenticatedSchema);
     // The reply has no registeredAt, which `User` needs: read the user. It was projected when it
     // registered, so waiting only matters right after registration.
     const user = await this.users.waitForUser(who.id, this.settings.readModelWaitMs);

@@ -27,9 +27,9 @@ describe('RegisterUserHandler', () => {
 
     const payload = await new RegisterUserHandler(commands, reader, tokens, securityOf('gateway'), settings).execute(new RegisterUserCommand(input));
 
-    expect(commands.send).toHaveBeenCalledWith(COMMANDS.registerUser, { key: 'ann@example.com', data: { ...input, password: expect.stringMatching(/^sealed\.v1\./) }, issuedBy: null }, expect.anything());
+    expect(commands.send).toHaveBeenCalledWith(COMMANDS.registerUser, { key: 'ann@example.com', data: { ...input, password: expect.stringMatching(/^sealed\.v1\./), clientAddress: 'unknown' }, issuedBy: null }, expect.anything());
     const [[, { data }]] = (commands.send as jest.Mock).mock.calls as [string, { data: unknown }][];
-    expect(securityOf('user').unsealIn(data, 'password')).toEqual(input);
+    expect(securityOf('user').unsealIn(data, 'password')).toEqual({ ...input, clientAddress: 'unknown' });
     expect(reader.waitForUser).toHaveBeenCalledWith(user.id, 50);
     expect(payload.user).toBe(projected);
     expect(tokens.verify(payload.token)).toEqual({ userId: user.id, role: 'CUSTOMER', email: user.email });

@@ -31,11 +31,11 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     @Inject(GATEWAY_SETTINGS) private readonly settings: GatewaySettings,
   ) {}
 
-  async execute({ input }: RegisterUserCommand): Promise<AuthPayload> {
+  async execute({ input, clientIp }: RegisterUserCommand): Promise<AuthPayload> {
     const { user } = await this.commands.send(
       COMMANDS.registerUser,
       // The password is sealed to the user service: Kafka and its retention never see it in clear.
-      { key: emailKey(input.email), data: { ...input, password: this.security.seal('user', 'password', input.password) }, issuedBy: null },
+      { key: emailKey(input.email), data: { ...input, password: this.security.seal('user', 'password', input.password), clientAddress: clientIp }, issuedBy: null },
       registeredSchema,
     );
     const token = this.tokens.issue(user);

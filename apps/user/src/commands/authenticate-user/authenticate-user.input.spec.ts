@@ -3,11 +3,11 @@ import { parseAuthenticateUserInput } from './authenticate-user.input';
 
 describe('parseAuthenticateUserInput', () => {
   it('normalises the email like registration does and keeps the password as typed', () => {
-    expect(parseAuthenticateUserInput({ email: ' Ada@Example.com ', password: ' pw ' })).toEqual({ email: 'ada@example.com', password: ' pw ' });
+    expect(parseAuthenticateUserInput({ email: ' Ada@Example.com ', password: ' pw ', clientAddress: '203.0.113.9' })).toEqual({ email: 'ada@example.com', password: ' pw ', clientAddress: '203.0.113.9' });
   });
 
   it('lets a malformed email or a short password through, to be answered as any other miss', () => {
-    expect(parseAuthenticateUserInput({ email: 'not-an-email', password: 'x' })).toEqual({ email: 'not-an-email', password: 'x' });
+    expect(parseAuthenticateUserInput({ email: 'not-an-email', password: 'x' })).toEqual({ email: 'not-an-email', password: 'x', clientAddress: 'unknown' });
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { EventStore } from '@app/event-store';
 import { streamIdOf, UserRegistered } from '@app/events';
 import { CredentialsRepository, EMAIL_TAKEN, type Credentials } from '../../credentials/credentials.repository';
 import { PasswordHasher } from '../../credentials/password-hasher';
+import { LoginGuard } from '../../limits/login-guard';
 import { RegisterUserCommand, type RegisteredUser } from './register-user.command';
 
 const reply = (c: Credentials, at: { version: number; position: string }): RegisteredUser => ({
@@ -19,12 +20,15 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     private readonly credentials: CredentialsRepository,
     private readonly store: EventStore,
     private readonly hasher: PasswordHasher,
+    private readonly guard: LoginGuard,
   ) {}
 
   async execute({ input, meta, role }: RegisterUserCommand): Promise<RegisteredUser> {
     // A retry (the reply was lost, the gateway timed out) gets the first attempt's answer.
     const earlier = await this.credentials.findByCommandId(meta.commandId);
     if (earlier) return this.replay(earlier);
+    // Sign-ups from outside are limited per address; the admin seed is not one.
+    if (role === 'CUSTOMER') await this.guard.beforeRegistration(input.clientAddress);
     const passwordHash = await this.hasher.hash(input.password);
     const userId = randomUUID();
     const streamId = streamIdOf('user', userId);

@@ -17,11 +17,11 @@ describe('parseRegisterUserInput', () => {
   it('trims and lowercases the email and trims the name, but keeps the password as typed', () => {
     const input = parseRegisterUserInput({ email: '  Ada.Lovelace@Example.COM ', name: '  Ada  ', password: ' spaced pass ' });
 
-    expect(input).toEqual({ email: 'ada.lovelace@example.com', name: 'Ada', password: ' spaced pass ' });
+    expect(input).toEqual({ email: 'ada.lovelace@example.com', name: 'Ada', password: ' spaced pass ', clientAddress: 'unknown' });
   });
 
   it('drops keys it does not know', () => {
-    expect(parseRegisterUserInput({ ...valid, role: 'ADMIN' })).toEqual(valid);
+    expect(parseRegisterUserInput({ ...valid, role: 'ADMIN', clientAddress: '203.0.113.9' })).toEqual({ ...valid, clientAddress: '203.0.113.9' });
   });
 
   it('accepts the bounds: a 200-character name and passwords of 8 and 1024 characters', () => {
