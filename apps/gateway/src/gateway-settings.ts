@@ -16,6 +16,8 @@ const settingsSchema = z
     GRAPHQL_MAX_COST: count(1000),
     TOKEN_TTL_SECONDS: count(3600),
     READ_MODEL_WAIT_MS: count(10_000),
+    SUBSCRIPTIONS_PER_CONNECTION: count(10),
+    CONNECTIONS_PER_CUSTOMER: count(5),
   })
   .transform((env) => ({
     loginLimit: { perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_LIMIT_WINDOW_MS },
@@ -23,6 +25,9 @@ const settingsSchema = z
     maxCost: env.GRAPHQL_MAX_COST,
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
     readModelWaitMs: env.READ_MODEL_WAIT_MS,
+    // Per gateway replica (in memory): a websocket's subscriptions, and a user's open websockets.
+    subscriptionsPerConnection: env.SUBSCRIPTIONS_PER_CONNECTION,
+    connectionsPerCustomer: env.CONNECTIONS_PER_CUSTOMER,
   }));
 
 export type GatewaySettings = z.output<typeof settingsSchema>;

@@ -9,10 +9,13 @@ import { assertTestDatabase } from '../../../test/support/test-env';
 import { signTestToken } from '../../../test/support/tokens';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
+import { GATEWAY_SETTINGS, loadGatewaySettings } from '../src/gateway-settings';
 
 assertTestDatabase();
 
 const config = loadConfig();
+/** Subscriptions per connection and connections per user, low enough to reach. */
+const LIMIT = 2;
 const tokenFor = (role: 'CUSTOMER' | 'ADMIN', options = {}) => signTestToken(config.jwtSecret, randomUUID(), role, options);
 const deep = (levels: number): string => (levels === 0 ? 'id' : `user { orders { edges { node { ${deep(levels - 1)} } } } }`);
 
@@ -44,7 +47,10 @@ describe('the gateway, on subscriptions it must refuse', () => {
   };
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(GATEWAY_SETTINGS)
+      .useValue({ ...loadGatewaySettings(), subscriptionsPerConnection: LIMIT, connectionsPerCustomer: LIMIT })
+      .compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace(/^http/, 'ws') + '/graphql';
@@ -71,6 +77,27 @@ describe('the gateway, on subscriptions it must refuse', () => {
     expect(await Promise.race([ended, deadline])).toMatchObject({ closeCode: 4401 });
     // Not before: the token was good until then.
     expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
+  });
+
+  it('refuses a subscription over the per-connection limit (RATE_LIMITED) and a connection over the per-user limit (4429)', async () => {
+    const token = tokenFor('CUSTOMER');
+    const client = connect({ authorization: `Bearer ${token}` });
+    const running = Array.from({ length: LIMIT }, () => client.subscribe({ query: 'subscription { notificationReceived { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+
+    // Messages on one socket are entered in order, so the next one finds LIMIT running.
+    expect((await outcome(client, 'subscription { notificationReceived { id } }')).codes).toEqual(['RATE_LIMITED']);
+
+    // That socket and LIMIT - 1 more are the user's allowance; the next is closed at once.
+    const acknowledged = (tokenOwner: string) =>
+      new Promise<Client>((resolve) => {
+        const other: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokenOwner}` }, retryAttempts: 0, lazy: false, on: { connected: () => resolve(other) } });
+        clients.push(other);
+      });
+    for (let i = 1; i < LIMIT; i++) await acknowledged(token);
+    expect(await outcome(connect({ authorization: `Bearer ${token}` }), 'subscription { notificationReceived { id } }')).toMatchObject({ closeCode: 4429 });
+    // Another user is not held back.
+    await acknowledged(tokenFor('CUSTOMER'));
+    running.forEach((stop) => stop());
   });
 
   it('refuses with BAD_USER_INPUT an unknown field, an operation nested too deep and an orderId that is not a UUID', async () => {

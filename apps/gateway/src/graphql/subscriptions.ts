@@ -26,6 +26,9 @@ export function formatSocketError(error: GraphQLError): GraphQLFormattedError {
 
 const refusal = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
+/** Close code for a user over their number of websockets (graphql-ws leaves 4400-4499 to servers; 429 as in HTTP). */
+export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
+
 /**
  * graphql-ws on /graphql: a valid token in connection_init or no connection (graphql-ws closes
  * the socket with 4403), and the HTTP path's limits, which are Apollo's (a validation rule and a
@@ -34,19 +37,37 @@ const refusal = (message: string) => new GraphQLError(message, { extensions: { c
  */
 export function graphqlWsOptions(tokens: TokenService, revocations: TokenRevocations, settings: GatewaySettings, schema: () => GraphQLSchema): GraphQLWsOptions {
   const rules = [...specifiedRules, depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })];
+  // Open websockets per user, on this replica: each holds live queries and feeds.
+  const socketsOf = new Map<string, number>();
   return {
     onConnect: (ctx) => {
       try {
         if (!isSocketContext(ctx)) return false;
         const session = socketSession(ctx, tokens);
         if (!session) return false;
+        const { userId } = session.principal;
+        const open = socketsOf.get(userId) ?? 0;
+        if (open >= settings.connectionsPerCustomer) {
+          ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
+          return false;
+        }
+        socketsOf.set(userId, open + 1);
+        ctx.extra.socket.once('close', () => {
+          const left = (socketsOf.get(userId) ?? 1) - 1;
+          if (left > 0) socketsOf.set(userId, left);
+          else socketsOf.delete(userId);
+        });
         closeWhenTokenEnds(ctx, session, revocations);
         return true;
       } catch {
         return false;
       }
     },
-    onSubscribe: (_ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, payload) => {
+      // graphql-ws has already entered this subscription in ctx.subscriptions: it counts itself.
+      if (Object.keys(ctx.subscriptions).length > settings.subscriptionsPerConnection) {
+        return [new GraphQLError(`At most ${settings.subscriptionsPerConnection} subscriptions may run on one connection`, { extensions: { code: 'RATE_LIMITED' } })];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query);
