@@ -3,8 +3,12 @@ import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
 
-/** Low allowances, to reach them through the real gateways. */
-const LIMITS = { LOGIN_FAILURES_PER_ACCOUNT: '3', ORDER_OPEN_LIMIT_PER_CUSTOMER: '2' };
+/**
+ * Low allowances, to reach them through the real gateways. tok_slow keeps an order awaiting its
+ * payment for PAYMENT_LOCAL_SLOW_MS, then it is confirmed: the test leaves no payment in flight
+ * behind it (a later suite's oracle reads the same stores).
+ */
+const LIMITS = { LOGIN_FAILURES_PER_ACCOUNT: '3', ORDER_OPEN_LIMIT_PER_CUSTOMER: '2', PAYMENT_LOCAL_SLOW_MS: '4000' };
 
 /**
  * Issue 11, items 5 and 6, with two gateway replicas in front of one system: what one replica
@@ -21,7 +25,7 @@ describe('limits and sign-outs hold across gateway replicas', () => {
     (await gql(url, `mutation R($i: RegisterUserInput!) { registerUser(input: $i) { token } }`, { i: { email, name: 'Replica', password } })).data.registerUser.token as string;
   const login = (url: string, email: string, password: string) => gql(url, `mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
   const order = (url: string, token: string, sku: string) =>
-    gql(url, `mutation C($i: CreateOrderInput!) { createOrder(input: $i) { orderId } }`, { i: { lines: [{ sku, quantity: 1 }], paymentToken: 'tok_timeout' } }, token);
+    gql(url, `mutation C($i: CreateOrderInput!) { createOrder(input: $i) { orderId } }`, { i: { lines: [{ sku, quantity: 1 }], paymentToken: 'tok_slow' } }, token);
 
   beforeAll(async () => {
     await system.start();
@@ -48,10 +52,18 @@ describe('limits and sign-outs hold across gateway replicas', () => {
     expect((await gql(a, `mutation { addProduct(sku: "${sku}", name: "Held", priceCents: 100, initialStock: 10, consistency: PROJECTED) { version } }`, {}, admin)).errors).toBeUndefined();
     const token = await register(a, `holder-${randomUUID()}@example.test`, 'correct horse');
 
-    expect((await order(a, token, sku)).errors).toBeUndefined();
-    expect((await order(b, token, sku)).errors).toBeUndefined();
+    const held = [await order(a, token, sku), await order(b, token, sku)];
+    expect(held.map((r) => r.errors)).toEqual([undefined, undefined]);
     expect(codes(await order(a, token, sku))).toEqual(['RATE_LIMITED']);
     expect(codes(await order(b, token, sku))).toEqual(['RATE_LIMITED']);
+
+    // Both are charged (slowly) and confirmed: nothing left holding stock or waiting on a payment.
+    for (const id of held.map((r) => r.data.createOrder.orderId as string)) {
+      await waitFor(`order ${id} to be confirmed`, async () => (await gql(a, `query O($id: ID!) { order(id: $id) { status } }`, { id }, token)).data?.order?.status === 'CONFIRMED', {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      });
+    }
   });
 
   it('signs out on one replica and is refused on the other', async () => {
