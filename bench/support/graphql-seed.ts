@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
+import { ensureServiceRoles } from '../../scripts/stack/postgres';
 
 const onServer = async (databaseUrl: string, sql: string): Promise<void> => {
   const url = Object.assign(new URL(databaseUrl), { pathname: '/postgres' });
@@ -60,6 +61,8 @@ export const seedReadModel = async (databaseUrl: string, orders: number): Promis
        FROM read_model.order_view o`,
     );
     await ds.query('ANALYZE');
+    // As in every database of ours: the read model is the consumers' role's, the gateway's role reads it.
+    await ensureServiceRoles(databaseUrl);
     return { ...user, orderIds: rows.map((r) => r.id) };
   } finally {
     await ds.destroy();
