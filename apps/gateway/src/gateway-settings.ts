@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError } from '@app/config';
+import { parseSettings } from '@app/config';
 
 /**
  * Gateway-only knobs, read once and validated like @app/config (which holds what several apps
@@ -35,11 +35,7 @@ export type GatewaySettings = z.output<typeof settingsSchema>;
 export const GATEWAY_SETTINGS = Symbol('GATEWAY_SETTINGS');
 
 export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env): GatewaySettings {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = settingsSchema.safeParse(set);
-  if (result.success) return result.data;
-  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  return parseSettings(settingsSchema, env);
 }
 
 @Global()

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError } from '@app/config';
+import { parseSettings } from '@app/config';
 
 /**
  * Order-only knobs, read once and validated like @app/config (which holds what several apps
@@ -33,11 +33,7 @@ export type OrderSettings = z.output<typeof settingsSchema>;
 export const ORDER_SETTINGS = Symbol('ORDER_SETTINGS');
 
 export function loadOrderSettings(env: NodeJS.ProcessEnv = process.env): OrderSettings {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = settingsSchema.safeParse(set);
-  if (result.success) return result.data;
-  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  return parseSettings(settingsSchema, env);
 }
 
 export const orderSettingsProvider: Provider = { provide: ORDER_SETTINGS, useFactory: () => loadOrderSettings() };

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError } from '@app/config';
+import { parseSettings } from '@app/config';
 
 /**
  * Payment-only knobs, read once and validated like @app/config (which holds what several apps
@@ -26,11 +26,7 @@ export type PaymentSettings = z.output<typeof settingsSchema>;
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
 
 export function loadPaymentSettings(env: NodeJS.ProcessEnv = process.env): PaymentSettings {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = settingsSchema.safeParse(set);
-  if (result.success) return result.data;
-  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  return parseSettings(settingsSchema, env);
 }
 
 export const paymentSettingsProvider: Provider = { provide: PAYMENT_SETTINGS, useFactory: () => loadPaymentSettings() };

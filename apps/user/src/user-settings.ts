@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError } from '@app/config';
+import { parseSettings } from '@app/config';
 import { DEFAULT_NODE_ENV, DEV_MODES } from '@app/config/config.schema';
 
 /**
@@ -36,12 +36,8 @@ export type UserSettings = z.output<ReturnType<typeof settingsSchema>>;
 export const USER_SETTINGS = Symbol('USER_SETTINGS');
 
 export function loadUserSettings(env: NodeJS.ProcessEnv = process.env): UserSettings {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const production = !DEV_MODES.includes(env.NODE_ENV || DEFAULT_NODE_ENV);
-  const result = settingsSchema(production).safeParse(set);
-  if (result.success) return result.data;
-  const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
-  throw new ConfigError(variables, result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  return parseSettings(settingsSchema(production), env);
 }
 
 export const userSettingsProvider: Provider = { provide: USER_SETTINGS, useFactory: () => loadUserSettings() };

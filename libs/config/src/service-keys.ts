@@ -14,18 +14,18 @@ export type KeyHolder = 'gateway' | 'order' | 'user' | 'payment';
 interface Needs {
   /** The variable holding this app's private key(s): comma-separated, newest first (rotation). */
   privateKey?: string;
-  type?: 'ed25519' | 'x25519';
   peers: KeyHolder[];
 }
 
 const NEEDS: Record<AppName, Needs> = {
-  gateway: { privateKey: 'GATEWAY_COMMAND_KEY', type: 'ed25519', peers: ['user', 'payment'] },
-  order: { privateKey: 'ORDER_COMMAND_KEY', type: 'ed25519', peers: ['gateway'] },
-  user: { privateKey: 'USER_SEALING_KEY', type: 'x25519', peers: ['gateway'] },
-  payment: { privateKey: 'PAYMENT_SEALING_KEY', type: 'x25519', peers: ['order'] },
+  gateway: { privateKey: 'GATEWAY_COMMAND_KEY', peers: ['user', 'payment'] },
+  order: { privateKey: 'ORDER_COMMAND_KEY', peers: ['gateway'] },
+  user: { privateKey: 'USER_SEALING_KEY', peers: ['gateway'] },
+  payment: { privateKey: 'PAYMENT_SEALING_KEY', peers: ['order'] },
   consumers: { peers: ['gateway'] },
 };
-const PEER_TYPE: Record<KeyHolder, 'ed25519' | 'x25519'> = { gateway: 'ed25519', order: 'ed25519', user: 'x25519', payment: 'x25519' };
+/** Senders sign (Ed25519); recipients of sealed fields agree keys (X25519). */
+const KEY_TYPE: Record<KeyHolder, 'ed25519' | 'x25519'> = { gateway: 'ed25519', order: 'ed25519', user: 'x25519', payment: 'x25519' };
 
 /** Development-only keys (base64 PKCS#8): published here, so refused when NODE_ENV=production. */
 const DEV_PRIVATE_KEYS: Record<KeyHolder, string> = {
@@ -59,7 +59,7 @@ export interface NamedKey {
 export interface ServiceKeys {
   app: AppName;
   /** This app's private keys, newest first: it signs (or is sealed to) with the first. */
-  own: { id: string; key: KeyObject }[];
+  own: NamedKey[];
   /** The public keys of its peers; any of a peer's keys verifies (rotation). */
   peers: ReadonlyMap<KeyHolder, NamedKey[]>;
 }
@@ -93,10 +93,10 @@ export function loadServiceKeys(app: AppName, env: NodeJS.ProcessEnv = process.e
   };
 
   const own: ServiceKeys['own'] = [];
-  if (needs.privateKey && needs.type) {
+  if (needs.privateKey) {
     const holder = app as KeyHolder;
-    for (const der of read(needs.privateKey, DEV_PRIVATE_KEYS[holder], `${app}'s ${needs.type} private key`)) {
-      const key = parse(needs.privateKey, der, needs.type, 'pkcs8');
+    for (const der of read(needs.privateKey, DEV_PRIVATE_KEYS[holder], `${app}'s ${KEY_TYPE[holder]} private key`)) {
+      const key = parse(needs.privateKey, der, KEY_TYPE[holder], 'pkcs8');
       if (key) own.push({ id: keyIdOf(key), key });
     }
   }
@@ -104,7 +104,7 @@ export function loadServiceKeys(app: AppName, env: NodeJS.ProcessEnv = process.e
   for (const entry of read('COMMAND_PUBLIC_KEYS', DEV_PUBLIC_KEYS, `the public keys of ${needs.peers.join(', ')} as holder=base64,...`, keyPart)) {
     const list = peers.get(holderOf(entry) as KeyHolder);
     if (!list) continue; // another app's peer: not this one's business
-    const key = parse('COMMAND_PUBLIC_KEYS', keyPart(entry), PEER_TYPE[holderOf(entry) as KeyHolder], 'spki');
+    const key = parse('COMMAND_PUBLIC_KEYS', keyPart(entry), KEY_TYPE[holderOf(entry) as KeyHolder], 'spki');
     if (key) list.push({ id: keyIdOf(key), key });
   }
   for (const [peer, list] of peers) if (list.length === 0 && problems.length === 0) problems.push(['COMMAND_PUBLIC_KEYS', `has no key for ${peer}`]);
