@@ -17,6 +17,13 @@ COPY apps ./apps
 COPY libs ./libs
 RUN npm run build
 
+# docker-compose's kafka-setup (one-shot, before the apps): the namespace's topics and each app's
+# Kafka ACLs (npm run kafka:provision). Run from source with tsx, a dev dependency this stage has.
+FROM build AS kafka-setup
+COPY scripts/kafka ./scripts/kafka
+USER node
+CMD ["node_modules/.bin/tsx", "scripts/kafka/provision-cli.ts"]
+
 # Production dependencies only. The one production package with an install script
 # (@apollo/protobufjs) is allowed in package.json, so running scripts here matches local installs.
 FROM ${NODE_IMAGE} AS prod-deps

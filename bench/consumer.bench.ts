@@ -20,7 +20,7 @@ const ROUNDS = 5;
 const MESSAGES = 100_000;
 const PARTITIONS = 3;
 
-const { kafkaBrokers } = loadConfig();
+const { kafka: { brokers: kafkaBrokers } } = loadConfig();
 const topic = `bench.consumer.${randomUUID().slice(0, 8)}`;
 const kafka = new Kafka({ clientId: 'bench-consumer', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
 
@@ -77,7 +77,7 @@ const baseline = async (): Promise<number> => {
 };
 
 const main = async () => {
-  await ensureTopics(kafkaBrokers, [{ topic, numPartitions: PARTITIONS }]);
+  await ensureTopics({ brokers: kafkaBrokers }, [{ topic, numPartitions: PARTITIONS }]);
   const producer = kafka.producer();
   await producer.connect();
   console.log(`[bench] B6 producing ${MESSAGES} events (not timed)`);

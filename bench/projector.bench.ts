@@ -43,7 +43,7 @@ const DATABASE_URL = process.env.B7_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const SCHEMA = 'projector';
 
 process.env.DATABASE_URL = DATABASE_URL;
-const { kafkaBrokers } = loadConfig();
+const { kafka: { brokers: kafkaBrokers } } = loadConfig();
 const kafka = new Kafka({ clientId: 'bench-b7', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
 const db = new ProjectorDb(DATABASE_URL, SCHEMA, RAW_PARTITIONS_CONCURRENTLY);
 const RUN = randomUUID().slice(0, 8);
@@ -88,7 +88,7 @@ const main = async () => {
   await db.recreate();
   await (await NestFactory.create(ProjectorBenchModule, { logger: ['error'] })).close(); // migrates
   try {
-    await ensureTopics(kafkaBrokers, EVENT_TOPICS);
+    await ensureTopics({ brokers: kafkaBrokers }, EVENT_TOPICS);
     console.log(`[bench] B7 producing ${ORDERS} order lifecycles (${EVENTS} events) onto ${TOPICS.orders} and ${TOPICS.payments} (not timed)`);
     events = await produceLifecycles(kafka, ORDERS);
     // kafkajs sets a group's offsets by joining it, seconds per topic: all groups at once, beforehand.

@@ -20,9 +20,9 @@ const EVENTS = 20000;
 const META = { correlationId: randomUUID(), causationId: null, userId: randomUUID() };
 
 const main = async () => {
-  const { kafkaBrokers } = loadConfig();
+  const { kafka: { brokers: kafkaBrokers } } = loadConfig();
   const topic = `bench.relay.${randomUUID().slice(0, 8)}`;
-  await ensureTopics(kafkaBrokers, [{ topic, numPartitions: 6 }]);
+  await ensureTopics({ brokers: kafkaBrokers }, [{ topic, numPartitions: 6 }]);
   // The real contract, routed to the bench topic so the app topics see none of this.
   class BenchOrderCreated extends OrderCreated {}
   const registry = Object.create(EVENT_REGISTRY, { latest: { value: () => ({ topic: topic as TopicName }) } });

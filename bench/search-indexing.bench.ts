@@ -40,7 +40,7 @@ const DOCS = 20_000;
 const RAW_PARTITIONS_CONCURRENTLY = 6;
 
 process.env.DATABASE_URL = BENCH_DATABASE_URL;
-const { kafkaBrokers, elasticsearchNode } = loadConfig();
+const { kafka: { brokers: kafkaBrokers }, elasticsearchNode } = loadConfig();
 const RUN = randomUUID().slice(0, 8);
 const BENCH_ORDERS_TOPIC = TOPICS.orders;
 /** The search consumer's topics, in the bench's namespace. */
@@ -101,7 +101,7 @@ const baseline = () =>
 const main = async () => {
   await ensureDatabase(BENCH_DATABASE_URL);
   try {
-    await ensureTopics(kafkaBrokers, BENCH_TOPICS);
+    await ensureTopics({ brokers: kafkaBrokers }, BENCH_TOPICS);
     await createIndices(es);
     console.log(`[bench] B10 producing ${DOCS} OrderCreated events onto ${BENCH_ORDERS_TOPIC} (not timed)`);
     ends = await produceOrders(kafka, BENCH_ORDERS_TOPIC, DOCS);

@@ -8,7 +8,8 @@
 import './dev-mode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { loadConfig } from '../libs/config/src';
+import { loadConfig, type AppName } from '../libs/config/src';
+import { appKafkaEnv, provisionLocalKafka } from './kafka/local';
 import { runChild } from './run-child';
 import { StackError } from './stack/log';
 import { ROOT } from './stack/paths';
@@ -16,7 +17,7 @@ import { delay, waitUntil } from './stack/proc';
 import { down, up } from './stack/stack';
 
 const config = loadConfig();
-const APPS: { name: string; port: number }[] = [
+const APPS: { name: AppName; port: number }[] = [
   { name: 'user', port: config.ports.user },
   { name: 'order', port: config.ports.order },
   { name: 'payment', port: config.ports.payment },
@@ -42,11 +43,12 @@ const prefixLines = (name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
  */
 const profiling = (): string[] => (process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : []);
 
-const startApp = (name: string): ChildProcess => {
+const startApp = (name: AppName): ChildProcess => {
   // One root build serves all apps; tsconfig-paths maps @app/* to the built libs under dist/.
   const child = spawn(process.execPath, [...profiling(), '-r', 'tsconfig-paths/register', join('dist', 'apps', name, 'src', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_BASEURL: './dist' },
+    // Each app as its own Kafka user on the local stack's broker (none added for KAFKA_BROKERS).
+    env: { ...process.env, TS_NODE_BASEURL: './dist', ...appKafkaEnv(name) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixLines(name, child.stdout!, process.stdout);
@@ -81,6 +83,7 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', () => void shutdown(143));
   started = await up();
   if (stopping) return;
+  await provisionLocalKafka();
   console.log('[start] building the apps (tsc -p tsconfig.build.json)');
   const built = await runChild(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
   if (built !== 0) throw new StackError('start', 'the build failed (see the compiler output above)');

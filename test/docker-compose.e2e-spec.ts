@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { SERVICE_ROLES } from '../libs/database/src/service-roles';
+import { DEV_KAFKA_PASSWORD_PREFIX } from '../libs/config/src/config.schema';
 import { ELASTICSEARCH_VERSION, KAFKA_VERSION } from '../scripts/stack/paths';
 
 const ROOT = join(__dirname, '..');
@@ -31,7 +32,9 @@ const compileComposeSchema = () => {
 
 type Service = {
   image?: string;
-  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string>; target?: string };
+  entrypoint?: string[];
+  volumes?: string[];
   environment?: Record<string, string | number>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test?: string[] };
@@ -60,8 +63,8 @@ describe('docker-compose.yml', () => {
     expect(validate.errors?.some((e) => e.instancePath === '/services/kafka/ports')).toBe(true);
   });
 
-  it('defines the five apps and the four infrastructure services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual([...APPS, ...INFRA].sort());
+  it('defines the five apps, the four infrastructure services and the Kafka setup', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...APPS, ...INFRA, 'kafka-setup'].sort());
   });
 
   it.each(APPS)('builds %s from the one Dockerfile, with APP naming it', (app) => {
@@ -72,6 +75,7 @@ describe('docker-compose.yml', () => {
   it.each(APPS)('starts %s only once every infrastructure service is healthy', (app) => {
     const dependsOn = service(app).depends_on ?? {};
     for (const infra of INFRA) expect(dependsOn[infra]).toEqual({ condition: 'service_healthy' });
+    expect(dependsOn['kafka-setup']).toEqual({ condition: 'service_completed_successfully' });
   });
 
   it.each(APPS)('probes /health of %s on the port it is configured to listen on', (app) => {
@@ -93,12 +97,48 @@ describe('docker-compose.yml', () => {
     for (const infra of INFRA) expect(service(infra).healthcheck?.test?.length).toBeGreaterThan(0);
   });
 
-  it('runs the Kafka 4 broker version of the local stack, with topic auto-creation off', () => {
+  const brokerSettings = (): Map<string, string> => new Map(
+    readFileSync(join(ROOT, 'infra', 'kafka', 'server.properties'), 'utf8').split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+
+  it('runs the Kafka 4 broker version of the local stack on our settings, with topic auto-creation off', () => {
     const [repository, tag] = (service('kafka').image ?? '').split(':');
     expect(repository).toBe('apache/kafka');
     expect(tag.split('.')[0]).toBe('4'); // KRaft only; the kafkajs pitfalls were checked on 4.x
     expect(tag).toBe(KAFKA_VERSION);
-    expect(service('kafka').environment?.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+    expect(service('kafka').volumes).toContain('./infra/kafka:/etc/commerce-kafka:ro');
+    expect(service('kafka').entrypoint).toEqual(['/bin/sh', '/etc/commerce-kafka/start.sh']);
+    expect(brokerSettings().get('auto.create.topics.enable')).toBe('false');
+  });
+
+  it('lets other containers reach Kafka only over SASL/SCRAM, with an authorizer that allows only what ACLs allow', () => {
+    const settings = brokerSettings();
+    const listeners = (settings.get('listeners') ?? '').split(',');
+    // Every listener but the SASL one is bound to the container's loopback address.
+    expect(listeners.filter((l) => !l.includes('://127.0.0.1:'))).toEqual(['SASL_PLAINTEXT://:9092']);
+    expect(settings.get('sasl.enabled.mechanisms')).toBe('SCRAM-SHA-512');
+    expect(settings.get('authorizer.class.name')).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+    expect(settings.get('allow.everyone.if.no.acl.found')).toBe('false');
+    expect(settings.get('super.users')).toBe('User:ANONYMOUS;User:commerce-admin');
+    expect(service('kafka').healthcheck?.test?.join(' ')).toContain('--bootstrap-server 127.0.0.1:9094');
+  });
+
+  it.each(APPS)('connects %s to Kafka as its own user, whose password the broker was formatted with', (app) => {
+    const env = service(app).environment ?? {};
+    expect(env).toMatchObject({ KAFKA_BROKERS: 'kafka:9092', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: `commerce-${app}` });
+    expect(env.KAFKA_PASSWORD).toBe(service('kafka').environment?.[`KAFKA_PASSWORD_${app.toUpperCase()}`]);
+    // Development passwords, which production refuses (libs/config).
+    expect(String(env.KAFKA_PASSWORD).startsWith(DEV_KAFKA_PASSWORD_PREFIX)).toBe(true);
+  });
+
+  it('grants the apps their ACLs in a one-shot kafka-setup, as the broker\'s admin, before any app starts', () => {
+    const setup = service('kafka-setup');
+    expect(setup.build).toEqual({ context: '.', dockerfile: 'Dockerfile', target: 'kafka-setup' });
+    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toMatch(/^FROM build AS kafka-setup$/m);
+    expect(setup.environment).toMatchObject({ KAFKA_USERNAME: 'commerce-admin', KAFKA_PASSWORD: service('kafka').environment?.KAFKA_PASSWORD_ADMIN, COMMERCE_NAMESPACE: service('gateway').environment?.COMMERCE_NAMESPACE });
+    expect(setup.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
   });
 
   it('runs the Elasticsearch version of the local stack', () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { formatKafkaStorageOnce, kafkaLog4j, kafkaServerProperties } from './kafka-files';
+import { newAppCredentials, readAppCredentials, SASL_PORT, saveAppCredentials, scramFormatArgs } from './kafka-sasl';
 import { say, StackError } from './log';
 import { mavenFetch } from './maven';
 import { KAFKA_VERSION, ROOT, serviceDir } from './paths';
@@ -35,47 +35,6 @@ export const kafkaReachable = async (at: string[]): Promise<boolean> => {
 
 const reachable = (): Promise<boolean> => kafkaReachable(brokers());
 
-/**
- * KRaft combined mode: one process is both broker and controller, fine for a laptop or CI. The
- * chaos suite runs brokers of its own with these settings on other ports and folders.
- */
-export const kafkaServerProperties = ({ port, controllerPort, dataDir }: { port: number; controllerPort: number; dataDir: string }): string =>
-  [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-    'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    `log.dirs=${dataDir}`,
-    // The project creates its own topics with chosen partition counts (libs/messaging).
-    'auto.create.topics.enable=false',
-    'num.partitions=1',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
-    // Tests create and join many groups; waiting 3 s per first join buys nothing on one node.
-    'group.initial.rebalance.delay.ms=0',
-    '',
-  ].join('\n');
-
-/** Kafka's own log: warnings of org.apache.kafka, `rootLevel` for the rest. */
-export const kafkaLog4j = (rootLevel: 'INFO' | 'WARN'): string => [
-  'status = error',
-  'appender.out.type = Console',
-  'appender.out.name = OUT',
-  'appender.out.layout.type = PatternLayout',
-  'appender.out.layout.pattern = [%d] %p %m (%c)%n',
-  `rootLogger.level = ${rootLevel}`,
-  'rootLogger.appenderRef.out.ref = OUT',
-  'logger.kafka.name = org.apache.kafka',
-  'logger.kafka.level = WARN',
-  '',
-].join('\n');
-
 const fetchJars = async (): Promise<void> => {
   if (existsSync(join(libs, '.complete'))) return;
   say(NAME, `fetching Apache Kafka ${KAFKA_VERSION} jars (first run only; log: ${join(dir, 'maven.log')})`);
@@ -88,16 +47,20 @@ const fetchJars = async (): Promise<void> => {
   writeFileSync(join(libs, '.complete'), KAFKA_VERSION);
 };
 
-/** Formats a data folder for KRaft once (a no-op when it holds a cluster already). */
-export const formatKafkaStorageOnce = (jars: string, props: string, data: string): void => {
-  if (existsSync(join(data, 'meta.properties'))) return;
-  // A cluster id is 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` makes,
-  // and like Kafka's own never starting with '-': the tool would read it as an option (1 in 64).
-  let clusterId = randomBytes(16).toString('base64url');
-  while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
-  const res = spawnSync('java', ['-cp', `${jars}/*`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props], { encoding: 'utf8' });
-  if (res.status !== 0) throw new StackError(NAME, `formatting storage in ${data} failed: ${(res.stderr || res.stdout).trim().split('\n').pop()}`);
-  say(NAME, `storage formatted in ${data}`);
+/**
+ * The apps' SCRAM users are created with the storage (kafka-storage format --add-scram), so the
+ * broker never runs without them. A data folder from before they existed is dev data: start over.
+ */
+const formatWithAppUsers = (props: string): void => {
+  if (readAppCredentials()) return formatKafkaStorageOnce(libs, props, dataDir);
+  if (existsSync(join(dataDir, 'meta.properties'))) {
+    say(NAME, `the data in ${dataDir} predates the apps' Kafka users: starting from empty storage`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const credentials = newAppCredentials();
+  formatKafkaStorageOnce(libs, props, dataDir, scramFormatArgs(credentials));
+  saveAppCredentials(credentials);
 };
 
 export const kafka: StackService = {
@@ -109,14 +72,15 @@ export const kafka: StackService = {
     }
     let pid = readPid(pidFile);
     const result: UpResult = pid ? 'reused' : 'started';
+    if (pid && !readAppCredentials()) throw new StackError(NAME, 'the running broker was started by an older stack, without the apps\' Kafka users: npm run infra:down, then start again');
     if (!pid) {
       if (await portOpen(PORT)) throw new StackError(NAME, `port ${PORT} is held by a process this stack did not start; stop it, or set KAFKA_BROKERS to use it`);
       await fetchJars();
       mkdirSync(dataDir, { recursive: true });
       const props = join(dir, 'server.properties');
-      writeFileSync(props, kafkaServerProperties({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir }));
+      writeFileSync(props, kafkaServerProperties({ port: PORT, controllerPort: CONTROLLER_PORT, dataDir, saslPort: SASL_PORT }));
       writeFileSync(join(dir, 'log4j2.properties'), kafkaLog4j('INFO'));
-      formatKafkaStorageOnce(libs, props, dataDir);
+      formatWithAppUsers(props);
       say(NAME, `starting Apache Kafka ${KAFKA_VERSION} (KRaft, log: ${logFile})`);
       pid = spawnDetached(
         'java',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { dropNamespaceAcls } from '../kafka/acl-admin';
 import { node as esNode } from './elasticsearch';
 import { brokers } from './kafka';
 import { say } from './log';
@@ -22,7 +23,8 @@ export const dropNamespace = async (namespace: string): Promise<void> => {
     if (ours.length) await admin.deleteGroups(ours).catch(() => undefined);
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     if (topics.length) await admin.deleteTopics({ topics });
-    say('namespace', `${namespace}: deleted ${topics.length} topics and ${ours.length} consumer groups`);
+    const acls = await dropNamespaceAcls(admin, namespace);
+    say('namespace', `${namespace}: deleted ${topics.length} topics, ${ours.length} consumer groups and ${acls} ACLs`);
   } catch (error) {
     say('namespace', `${namespace}: Kafka cleanup skipped (${error instanceof Error ? error.message : String(error)})`);
   } finally {

@@ -82,7 +82,7 @@ describe('salesReport end to end: orders placed, rolled up, reported, and the sa
       i: { email: `sales-${randomUUID().slice(0, 8)}@example.test`, name: 'Sales Test', password: 'password-sales' },
     });
     customer = r.data.registerUser.token;
-    kafkaAdmin = new Kafka({ clientId: `sales-report-e2e-${randomUUID().slice(0, 8)}`, brokers: loadConfig().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    kafkaAdmin = new Kafka({ clientId: `sales-report-e2e-${randomUUID().slice(0, 8)}`, brokers: loadConfig().kafka.brokers, logLevel: logLevel.NOTHING }).admin();
     await kafkaAdmin.connect();
   });
   afterAll(async () => {

@@ -34,7 +34,7 @@ describe('fault suite: F5, F6, F7 under load (npm run chaos has F1-F10)', () => 
     system = new ChaosSystem({ distDir: join(ROOT, 'dist'), cwd: dir, logDir: dir, env: {} }, log);
     await system.start();
     db = new Pool({ connectionString: config.databaseUrl, max: 4 });
-    state = { db, brokers: config.kafkaBrokers, esNode: config.elasticsearchNode, mailDir: mailDir(), namespace: NAMESPACE, orderDeadlineMs: orderDeadlineMs() };
+    state = { db, brokers: config.kafka.brokers, esNode: config.elasticsearchNode, mailDir: mailDir(), namespace: NAMESPACE, orderDeadlineMs: orderDeadlineMs() };
   });
 
   afterAll(async () => {

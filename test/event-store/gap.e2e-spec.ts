@@ -9,7 +9,7 @@ import { firstSeenVersions, KafkaCollector } from '../support/kafka-collector';
 import { META, testEvents } from '../support/test-events';
 import { waitFor } from '../support/wait-for';
 
-const { kafkaBrokers } = loadConfig();
+const { kafka: { brokers: kafkaBrokers } } = loadConfig();
 const topic = `es-gap-test.${randomUUID().slice(0, 8)}`;
 const { Deposited, registry } = testEvents(topic);
 /** How long the slow transaction stays open after later ones committed (the scenario, not a wait). */
@@ -22,7 +22,7 @@ describe('Reading the event store while a transaction with a lower position comm
   let collector: KafkaCollector;
 
   beforeAll(async () => {
-    await ensureTopics(kafkaBrokers, [{ topic, numPartitions: 3 }]);
+    await ensureTopics({ brokers: kafkaBrokers }, [{ topic, numPartitions: 3 }]);
     fx = await createStoreFixture(registry);
     producer = createProducer(new Kafka({ clientId: 'gap-test', brokers: kafkaBrokers, logLevel: logLevel.NOTHING }));
     await producer.connect();

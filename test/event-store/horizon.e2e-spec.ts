@@ -9,7 +9,7 @@ import { KafkaCollector } from '../support/kafka-collector';
 import { META, testEvents } from '../support/test-events';
 import { waitFor } from '../support/wait-for';
 
-const { kafkaBrokers, databaseUrl } = loadConfig();
+const { kafka: { brokers: kafkaBrokers }, databaseUrl } = loadConfig();
 const topic = `es-horizon-test.${randomUUID().slice(0, 8)}`;
 const { Deposited, registry } = testEvents(topic);
 /** How long the blocking transactions stay open (the scenario, not a wait). */
@@ -37,7 +37,7 @@ describe('The relay delivers as soon as the appends before it have ended, whatev
   const holders: { end(): Promise<void> }[] = [];
 
   beforeAll(async () => {
-    await ensureTopics(kafkaBrokers, [{ topic, numPartitions: 3 }]);
+    await ensureTopics({ brokers: kafkaBrokers }, [{ topic, numPartitions: 3 }]);
     fx = await createStoreFixture(registry);
     producer = createProducer(new Kafka({ clientId: 'horizon-test', brokers: kafkaBrokers, logLevel: logLevel.NOTHING }));
     await producer.connect();

@@ -11,7 +11,7 @@ import { firstSeenVersions, KafkaCollector } from '../support/kafka-collector';
 import { META, testEvents } from '../support/test-events';
 import { waitFor } from '../support/wait-for';
 
-const { kafkaBrokers } = loadConfig();
+const { kafka: { brokers: kafkaBrokers } } = loadConfig();
 const ROOT = join(__dirname, '..', '..');
 
 describe('Outbox relay', () => {
@@ -22,7 +22,7 @@ describe('Outbox relay', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    await ensureTopics(kafkaBrokers, [{ topic, numPartitions: 3 }]);
+    await ensureTopics({ brokers: kafkaBrokers }, [{ topic, numPartitions: 3 }]);
     fx = await createStoreFixture(registry);
     collector = new KafkaCollector(kafkaBrokers, topic);
     await collector.start();

@@ -9,7 +9,7 @@ import { ensureTopics } from '@app/messaging';
 import { loadConfig } from '@app/config';
 import { waitFor } from '../support/wait-for';
 
-const { kafkaBrokers: brokers } = loadConfig();
+const { kafka: { brokers } } = loadConfig();
 const run = randomUUID().slice(0, 8);
 const topic = `foundation.ping.${run}`;
 
@@ -36,7 +36,7 @@ describe('Kafka transport between two Nest apps', () => {
   let sender: INestApplication;
 
   beforeAll(async () => {
-    await ensureTopics(brokers, [{ topic, numPartitions: 1 }]);
+    await ensureTopics({ brokers }, [{ topic, numPartitions: 1 }]);
     receiver = await NestFactory.createMicroservice(ReceiverModule, {
       transport: Transport.KAFKA,
       options: {

@@ -50,7 +50,7 @@ class Subscribed {
 describe('live updates over graphql-ws', () => {
   const system = new System();
   const config = loadConfig();
-  const kafka = new Kafka({ clientId: `live-e2e-${randomUUID().slice(0, 8)}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: `live-e2e-${randomUUID().slice(0, 8)}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
   const clients: Client[] = [];
   let producer: Producer;
   let url: string;

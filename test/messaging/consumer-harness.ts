@@ -31,7 +31,7 @@ import { assertTestDatabase } from '../support/test-env';
  * One consumer group in a Nest app of its own, on its own random topic, group and Postgres
  * schema, with a `counters` read side that handlers bump in the runtime's transaction.
  */
-export const { kafkaBrokers: brokers, databaseUrl } = loadConfig();
+export const { kafka: { brokers }, databaseUrl } = loadConfig();
 
 export type Behaviour = (event: EventEnvelope<any>, em: EntityManager) => Promise<void>;
 
@@ -104,7 +104,7 @@ export class ConsumerHarness {
 
   async start(): Promise<this> {
     assertTestDatabase(databaseUrl);
-    await ensureTopics(brokers, [{ topic: this.topic, numPartitions: this.options.partitions ?? 1 }]);
+    await ensureTopics({ brokers }, [{ topic: this.topic, numPartitions: this.options.partitions ?? 1 }]);
     this.admin = this.kafka.admin();
     await this.admin.connect();
     this.producer = this.kafka.producer(PRODUCER_CONFIG);

@@ -26,7 +26,7 @@ type Notification = { id: string; userId: string; channel: string; template: str
 describe('Order notifications end to end: emails, in-app records and the notifications query', () => {
   const system = new System();
   const db = new Client({ connectionString: loadConfig().databaseUrl });
-  const kafkaAdmin = new Kafka({ clientId: `notifications-e2e-${randomUUID().slice(0, 8)}`, brokers: loadConfig().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  const kafkaAdmin = new Kafka({ clientId: `notifications-e2e-${randomUUID().slice(0, 8)}`, brokers: loadConfig().kafka.brokers, logLevel: logLevel.NOTHING }).admin();
   let url: string;
   let admin: string;
   let alice: Customer;

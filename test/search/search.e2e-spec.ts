@@ -153,7 +153,7 @@ describe('search over products, orders and users, end to end', () => {
         expect(final.every((status) => status === 'CONFIRMED' || status === 'CANCELLED')).toBe(true);
         expect(final.filter((status) => status === 'CONFIRMED')).toHaveLength(6);
         // Waited out, not given up on: an outage is not poison, so nothing was dead-lettered.
-        const dead = await listDeadLetters({ brokers: loadConfig().kafkaBrokers, groupId: namespaced('consumers.search') });
+        const dead = await listDeadLetters({ brokers: loadConfig().kafka.brokers, groupId: namespaced('consumers.search') });
         expect(dead.filter((d) => ids.some((id) => JSON.stringify(d.envelope ?? {}).includes(id)))).toEqual([]);
       } finally {
         await es.close();

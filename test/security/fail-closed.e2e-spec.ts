@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET } from '../../libs/config/src/config.schema';
+import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET, DEV_KAFKA_PASSWORD_PREFIX } from '../../libs/config/src/config.schema';
 import { DEV_KEY_SETTINGS } from '../../libs/config/src/service-keys';
 import { ALL_APPS, type AppName } from '../support/system';
 
@@ -35,15 +35,21 @@ describe('apps fail closed on missing or development settings', () => {
     const { code, stderr, stdout } = await startBare(app, {});
     expect(code).toBe(78);
     expect(stderr).toContain('NODE_ENV=unset, so production');
-    for (const variable of ['JWT_SECRET', 'ADMIN_PASSWORD', 'COMMERCE_NAMESPACE']) expect(stderr).toContain(`- ${variable}: `);
+    for (const variable of ['JWT_SECRET', 'ADMIN_PASSWORD', 'COMMERCE_NAMESPACE', 'KAFKA_SASL_MECHANISM']) expect(stderr).toContain(`- ${variable}: `);
     // One clear message, not a stack trace; and the app got nowhere near listening.
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stdout).not.toContain('listening');
   });
 
   it('refuses the published development secrets in production, without printing them', async () => {
-    const { code, stderr } = await startBare('gateway', { NODE_ENV: 'production', COMMERCE_NAMESPACE: 'prod', JWT_SECRET: DEV_JWT_SECRET, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD });
+    const kafkaPassword = `${DEV_KAFKA_PASSWORD_PREFIX}kafka-gateway`;
+    const { code, stderr } = await startBare('gateway', {
+      NODE_ENV: 'production', COMMERCE_NAMESPACE: 'prod', JWT_SECRET: DEV_JWT_SECRET, ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'commerce-gateway', KAFKA_PASSWORD: kafkaPassword,
+    });
     expect(code).toBe(78);
+    expect(stderr).toContain('- KAFKA_PASSWORD: a development password is refused in production');
+    expect(stderr).not.toContain(kafkaPassword);
     expect(stderr).toContain('- JWT_SECRET: the development default is refused in production');
     expect(stderr).toContain('- ADMIN_PASSWORD: the development default is refused in production');
     expect(stderr).not.toContain(DEV_JWT_SECRET);
@@ -51,7 +57,7 @@ describe('apps fail closed on missing or development settings', () => {
   });
 
   // Every shared setting right, only the app's own command-bus keys missing: it still must not start.
-  const SHARED = { NODE_ENV: 'production', COMMERCE_NAMESPACE: 'prod', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-production-password' };
+  const SHARED = { NODE_ENV: 'production', COMMERCE_NAMESPACE: 'prod', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-production-password', KAFKA_SASL_MECHANISM: 'none' };
   const OWN_KEY: Record<AppName, string | undefined> = { gateway: 'GATEWAY_COMMAND_KEY', order: 'ORDER_COMMAND_KEY', user: 'USER_SEALING_KEY', payment: 'PAYMENT_SEALING_KEY', consumers: undefined };
 
   it.each(ALL_APPS)('%s without its command-bus keys exits 78 naming them', async (app) => {

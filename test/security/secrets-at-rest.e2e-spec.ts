@@ -49,7 +49,7 @@ describe('secrets never cross Kafka, sit in the database or reach a log in clear
   afterAll(() => system.stop());
 
   it('puts neither in any message of any topic of this environment', async () => {
-    const { topics, messages } = await scanTopics(loadConfig().kafkaBrokers, `${NAMESPACE}.`);
+    const { topics, messages } = await scanTopics(loadConfig().kafka.brokers, `${NAMESPACE}.`);
 
     // The scan saw this run's traffic, commands included, and what they carried was sealed.
     expect(topics).toEqual(expect.arrayContaining([`${NAMESPACE}.commands.user.authenticate`, `${NAMESPACE}.commands.payment.process`]));

@@ -8,4 +8,4 @@ jest.setTimeout(120000);
 
 // The run's topics (in its namespace; see scripts/test.ts), before a suite produces to one that
 // no app has created yet. Cheap once they exist: one metadata request.
-beforeAll(() => ensureTopics(loadConfig().kafkaBrokers, [...EVENT_TOPICS, ...COMMAND_TOPICS]));
+beforeAll(() => ensureTopics(loadConfig().kafka, [...EVENT_TOPICS, ...COMMAND_TOPICS]));

@@ -11,7 +11,7 @@ import { createProducer } from '@app/messaging';
 import { testEvents } from './test-events';
 
 const [schema, topic, batchSize] = process.argv.slice(2);
-const { databaseUrl, kafkaBrokers } = loadConfig();
+const { databaseUrl, kafka: { brokers: kafkaBrokers } } = loadConfig();
 
 const main = async () => {
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { appKafkaEnv, provisionLocalKafka } from '../../scripts/kafka/local';
 import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 import { assertTestDatabase } from './test-env';
@@ -34,6 +35,9 @@ export class System {
     // Ports of this system under test: free ones, clear of `npm start`'s 3000-3004 and of any
     // other system a parallel test run started.
     for (const app of ALL_APPS) this.ports[app] ??= await freePort();
+    // On the local stack's broker each app connects as its own Kafka user, held to its ACLs as in
+    // production; a system given a broker of its own (KAFKA_BROKERS) uses that broker's settings.
+    if (!this.env.KAFKA_BROKERS) await provisionLocalKafka();
     for (const app of apps) this.spawn(app);
     await Promise.all(apps.map((app) => this.waitHealthy(app)));
   }
@@ -43,7 +47,7 @@ export class System {
     const ports = Object.fromEntries(Object.entries(this.ports).map(([a, p]) => [`${a.toUpperCase()}_PORT`, String(p)]));
     const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', join('dist', 'apps', app, 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...ports, TS_NODE_BASEURL: './dist', ...this.env },
+      env: { ...process.env, ...ports, TS_NODE_BASEURL: './dist', ...(this.env.KAFKA_BROKERS ? {} : appKafkaEnv(app)), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);

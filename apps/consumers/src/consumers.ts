@@ -41,12 +41,12 @@ const withPrefix = (consumer: ConsumerDefinition, prefix: string): ConsumerDefin
  * app's microservices next (startConsumers, or startCommandServer, which starts them all) does.
  */
 export async function connectConsumers(app: INestApplication, { server = {}, groupIdPrefix = '', only = CONSUMERS }: StartConsumersOptions = {}): Promise<ConsumerServer[]> {
-  const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  const { kafka } = app.get<AppConfig>(APP_CONFIG);
   // Automatic topic creation is off, and topic names depend on the namespace: we make them.
-  await ensureTopics(kafkaBrokers, EVENT_TOPICS);
+  await ensureTopics(kafka, EVENT_TOPICS);
   return only.map((consumer) =>
     connectConsumer(app, withPrefix(consumer, groupIdPrefix), {
-      brokers: kafkaBrokers,
+      ...kafka,
       partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       ...OWN_SERVER_SETTINGS.get(consumer),
       ...server,

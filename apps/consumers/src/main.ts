@@ -8,6 +8,7 @@ import { connectConsumers } from './consumers';
 void bootstrapApp('consumers', AppModule, async (app) => {
   await connectConsumers(app);
   // Inventory's command server. It runs app.init() and then starts every connected server, the
-  // consumers above included: startConsumers here would start them a second time.
-  await startCommandServer(app, commandServerIds('inventory'));
+  // consumers above included: startConsumers here would start them a second time. Its group is
+  // named after the app (`consumers-commands`), under the names the app's Kafka user owns.
+  await startCommandServer(app, commandServerIds('consumers'));
 });

@@ -98,7 +98,7 @@ describe('the analytics consumer on orders: facts and sales rollups', () => {
   };
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: `analytics-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({ clientId: `analytics-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

@@ -53,7 +53,7 @@ describe('the inventory when an order is cancelled before its OrderCreated is ap
   };
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `inventory-cancelled-first-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `inventory-cancelled-first-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

@@ -77,7 +77,7 @@ describe('the inventory (consumers app): product commands and reservations', () 
   const statusOf = (orderId: string, status: string) => waitFor(`reservation ${orderId} ${status}`, async () => (await reservation(orderId))?.status === status);
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `inventory-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `inventory-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
@@ -92,7 +92,7 @@ describe('the inventory (consumers app): product commands and reservations', () 
     db = app.get(DataSource);
 
     client = new ClientKafka({
-      client: { clientId: clientGroup, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
+      client: { clientId: clientGroup, brokers: config.kafka.brokers, logLevel: logLevel.WARN },
       consumer: { groupId: clientGroup },
       postfixId: '',
     });

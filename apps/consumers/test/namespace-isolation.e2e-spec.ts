@@ -32,11 +32,11 @@ describe('environment namespaces (COMMERCE_NAMESPACE)', () => {
   let admin: Admin;
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `namespace-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `namespace-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
-    await ensureTopics(config.kafkaBrokers, [{ topic: otherUsersTopic, numPartitions: 1 }]);
+    await ensureTopics(config.kafka, [{ topic: otherUsersTopic, numPartitions: 1 }]);
     es = new Elasticsearch({ node: config.elasticsearchNode });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });

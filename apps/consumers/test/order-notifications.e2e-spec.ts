@@ -57,11 +57,11 @@ describe('the notifications consumer telling customers about their orders', () =
     }, MAIL_WAIT);
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `notifications-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `notifications-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
-    published = new KafkaCollector(config.kafkaBrokers, TOPICS.notifications);
+    published = new KafkaCollector(config.kafka.brokers, TOPICS.notifications);
     await published.start();
 
     // A new group would start at the beginning of each topic and replay every order event earlier

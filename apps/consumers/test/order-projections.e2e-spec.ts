@@ -89,7 +89,7 @@ describe('the projections consumer on orders, payments and the event log', () =>
   const allLogged = async (eventIds: string[]) => (await logged(eventIds)).length === eventIds.length;
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: `projections-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({ clientId: `projections-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
@@ -201,7 +201,7 @@ describe('the projections consumer on orders, payments and the event log', () =>
 
     const groupId = `${groupIdPrefix}${PROJECTIONS.groupId}`;
     const [entry] = await waitFor('the dead letter', async () => {
-      const found = (await listDeadLetters({ brokers: config.kafkaBrokers, groupId })).filter((d) => d.envelope?.eventId === orphan.eventId);
+      const found = (await listDeadLetters({ brokers: config.kafka.brokers, groupId })).filter((d) => d.envelope?.eventId === orphan.eventId);
       return found.length > 0 && found;
     });
     expect(entry.error.code).toBe('ORDER_VIEW_MISSING');

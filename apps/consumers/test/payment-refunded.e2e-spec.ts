@@ -48,7 +48,7 @@ describe('a refunded payment (projections and notifications)', () => {
     (await db.query(`SELECT 1 FROM inventory.processed_events WHERE consumer = $1 AND event_id = $2`, [consumer, eventId])).length === 1;
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `refund-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `refund-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

@@ -70,7 +70,7 @@ describe('the search consumer indexing products and orders', () => {
   };
 
   beforeAll(async () => {
-    const kafka = new Kafka({ clientId: `search-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `search-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

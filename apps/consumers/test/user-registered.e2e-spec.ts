@@ -49,7 +49,7 @@ describe('the consumers app reacting to UserRegistered', () => {
   const sentWelcome = async (userId: string) => (await deliveries(userId)).find((d: { status: string }) => d.status === 'SENT');
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: `consumers-e2e-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({ clientId: `consumers-e2e-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     producer = kafka.producer(PRODUCER_CONFIG);
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);

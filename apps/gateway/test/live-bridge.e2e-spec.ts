@@ -48,12 +48,12 @@ const orderEvent = (orderId: string, type: string, streamVersion: number, payloa
 });
 
 describe('the live-updates bridge (Kafka -> in-process PubSub)', () => {
-  const kafka = new Kafka({ clientId: `live-bridge-test-${randomUUID().slice(0, 8)}`, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: `live-bridge-test-${randomUUID().slice(0, 8)}`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
   let producer: Producer;
   let instances: Instance[] = [];
 
   beforeAll(async () => {
-    await ensureTopics(config.kafkaBrokers, [{ topic: TOPIC, numPartitions: 3 }]);
+    await ensureTopics(config.kafka, [{ topic: TOPIC, numPartitions: 3 }]);
     producer = createProducer(kafka);
     await producer.connect();
     instances = await Promise.all([startInstance(), startInstance()]);

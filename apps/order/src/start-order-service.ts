@@ -32,10 +32,10 @@ const SAGA_SERVER: Partial<ConsumerServerOptions> = {
  * app.close() stops both servers after the message in hand, before the pools close.
  */
 export async function startOrderService(app: INestApplication, { commands = commandServerIds('order'), sagaIdSuffix = '', sagaServer }: OrderServiceOptions = {}): Promise<void> {
-  const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  const { kafka } = app.get<AppConfig>(APP_CONFIG);
   for (const saga of ORDER_SAGA_CONSUMERS) {
     const ids = { groupId: saga.groupId + sagaIdSuffix, clientId: saga.clientId + sagaIdSuffix };
-    connectConsumer(app, { ...saga, ...ids }, { brokers: kafkaBrokers, ...SAGA_SERVER, ...sagaServer });
+    connectConsumer(app, { ...saga, ...ids }, { ...kafka, ...SAGA_SERVER, ...sagaServer });
   }
   await startCommandServer(app, commands);
 }

@@ -58,7 +58,7 @@ describe('the order service and its fulfilment saga', () => {
   let db: Pool;
   const paymentIds = new Map<string, string>();
   const created: string[] = [];
-  const responder = new PaymentResponder(config.kafkaBrokers, ({ orderId, paymentToken }) => {
+  const responder = new PaymentResponder(config.kafka.brokers, ({ orderId, paymentToken }) => {
     if (paymentToken === 'tok_timeout') return undefined;
     const paymentId = paymentIds.get(orderId) ?? randomUUID();
     paymentIds.set(orderId, paymentId);
@@ -151,7 +151,7 @@ describe('the order service and its fulfilment saga', () => {
 
   beforeAll(async () => {
     db = new Pool({ connectionString: config.databaseUrl, max: 2 });
-    const kafka = new Kafka({ clientId: ids.client, brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: ids.client, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
     kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
     producer = kafka.producer(PRODUCER_CONFIG);
@@ -164,7 +164,7 @@ describe('the order service and its fulfilment saga', () => {
     await startOrderService(app, { commands: ids.commands, sagaIdSuffix: ids.sagaIdSuffix, sagaServer: { fromBeginning: false, maxWaitTimeInMs: 200 } });
 
     client = new ClientKafka({
-      client: { clientId: ids.client, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
+      client: { clientId: ids.client, brokers: config.kafka.brokers, logLevel: logLevel.WARN },
       consumer: { groupId: ids.client, maxWaitTimeInMs: 200 },
       postfixId: '',
     });

@@ -66,7 +66,7 @@ describe('the payment service over Kafka request/reply', () => {
     // The real LocalPaymentProvider instance, observed rather than replaced.
     charges = jest.spyOn(app.get(PaymentProvider), 'charge');
     client = new ClientKafka({
-      client: { clientId: `payment-e2e-client-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
+      client: { clientId: `payment-e2e-client-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.WARN },
       consumer: { groupId: `payment-e2e-client-${run}` },
       postfixId: '',
     });

@@ -61,7 +61,7 @@ describe('the user service over Kafka request/reply', () => {
     db = new Pool({ connectionString: config.databaseUrl, max: 2 });
     app = await bootUserApp(true);
     client = new ClientKafka({
-      client: { clientId: `user-e2e-client-${run}`, brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
+      client: { clientId: `user-e2e-client-${run}`, brokers: config.kafka.brokers, logLevel: logLevel.WARN },
       consumer: { groupId: `user-e2e-client-${run}` },
       postfixId: '',
     });

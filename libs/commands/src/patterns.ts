@@ -1,4 +1,5 @@
 import { namespaced } from '@app/config/namespace';
+import type { AppName } from '@app/config';
 import type { KeyHolder } from '@app/config/service-keys';
 import type { TopicSpec } from '@app/events';
 
@@ -48,4 +49,17 @@ export const COMMAND_SENDERS: Readonly<Record<CommandPattern, readonly KeyHolder
   [COMMANDS.cancelOrder]: ['gateway'],
   [COMMANDS.processPayment]: ['order'],
   [COMMANDS.refundPayment]: ['order'],
+};
+
+/** The app that handles each command (its command server reads the topic and writes the reply). */
+export const COMMAND_RECEIVERS: Readonly<Record<CommandPattern, AppName>> = {
+  [COMMANDS.registerUser]: 'user',
+  [COMMANDS.authenticateUser]: 'user',
+  [COMMANDS.revokeTokens]: 'user',
+  [COMMANDS.addProduct]: 'consumers',
+  [COMMANDS.restockProduct]: 'consumers',
+  [COMMANDS.createOrder]: 'order',
+  [COMMANDS.cancelOrder]: 'order',
+  [COMMANDS.processPayment]: 'payment',
+  [COMMANDS.refundPayment]: 'payment',
 };

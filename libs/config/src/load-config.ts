@@ -1,4 +1,4 @@
-import { DEV_MODES, DEV_SECRET_DEFAULTS, ENV_DEFAULTS, configSchema, type AppConfig } from './config.schema';
+import { DEV_MODES, DEV_ONLY_DEFAULTS, ENV_DEFAULTS, configSchema, type AppConfig } from './config.schema';
 import { ConfigError } from './config-error';
 
 export { ConfigError };
@@ -8,7 +8,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Compose files and CI often pass `VAR=` to mean "unset": let the default apply.
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const mode = set.NODE_ENV ?? ENV_DEFAULTS.NODE_ENV;
-  const defaults = DEV_MODES.includes(mode) ? { ...ENV_DEFAULTS, ...DEV_SECRET_DEFAULTS } : ENV_DEFAULTS;
+  const defaults = DEV_MODES.includes(mode) ? { ...ENV_DEFAULTS, ...DEV_ONLY_DEFAULTS } : ENV_DEFAULTS;
   const result = configSchema.safeParse({ ...defaults, ...set });
   if (result.success) return result.data;
 

@@ -16,7 +16,7 @@ export class KafkaHealthIndicator implements DependencyHealthIndicator, OnModule
   ) {
     this.admin = new Kafka({
       clientId: 'health',
-      brokers: config.kafkaBrokers,
+      ...config.kafka,
       connectionTimeout: 1000,
       // Fail fast: /health reports the outage; kafkajs' own retries would outlast the timeout.
       retry: { retries: 0 },

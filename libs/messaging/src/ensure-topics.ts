@@ -1,4 +1,5 @@
 import { type Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import type { KafkaConnection } from '@app/config';
 import type { TopicSpec } from '@app/events';
 
 /**
@@ -6,18 +7,18 @@ import type { TopicSpec } from '@app/events';
  * date (idempotent). A single-node broker gets replication factor 1; a cluster gets its broker
  * default (-1 asks the broker to decide).
  */
-export const ensureTopics = async (brokers: string[], topics: readonly TopicSpec[]): Promise<string[]> => {
-  const kafka = new Kafka({ clientId: 'topic-admin', brokers, logLevel: logLevel.NOTHING });
+export const ensureTopics = async (connection: KafkaConnection, topics: readonly TopicSpec[]): Promise<string[]> => {
+  const kafka = new Kafka({ clientId: 'topic-admin', ...connection, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
-    const configured = topics.filter((t) => existing.has(t.topic) && t.config);
-    if (configured.length) {
+    const drifted = await configDrift(admin, topics.filter((t) => existing.has(t.topic) && t.config));
+    if (drifted.length) {
       await admin.alterConfigs({
         validateOnly: false,
-        resources: configured.map((t) => ({
+        resources: drifted.map((t) => ({
           type: ConfigResourceTypes.TOPIC,
           name: t.topic,
           configEntries: Object.entries(t.config!).map(([name, value]) => ({ name, value })),
@@ -43,6 +44,21 @@ export const ensureTopics = async (brokers: string[], topics: readonly TopicSpec
   } finally {
     await admin.disconnect();
   }
+};
+
+/**
+ * The existing topics whose settings differ from `config`. Only those are altered: on a broker
+ * with ACLs an app may read the settings of the shared topics but not change them (provisioning
+ * sets them), and an app that agrees with them has nothing to ask.
+ */
+const configDrift = async (admin: Admin, topics: TopicSpec[]): Promise<TopicSpec[]> => {
+  if (!topics.length) return [];
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.topic, configNames: Object.keys(t.config!) })),
+  });
+  const current = new Map(resources.map((r) => [r.resourceName, new Map(r.configEntries.map((e) => [e.configName, e.configValue]))]));
+  return topics.filter((t) => Object.entries(t.config!).some(([name, value]) => current.get(t.topic)?.get(name) !== value));
 };
 
 const LEADERS_TIMEOUT_MS = 30_000;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatKafkaStorageOnce, kafkaLog4j, kafkaReachable, kafkaServerProperties } from '../../../scripts/stack/kafka';
+import { kafkaReachable } from '../../../scripts/stack/kafka';
+import { formatKafkaStorageOnce, kafkaLog4j, kafkaServerProperties } from '../../../scripts/stack/kafka-files';
 import { KAFKA_VERSION, serviceDir } from '../../../scripts/stack/paths';
 import { waitFor } from '../../support/wait-for';
 import { OwnedProcess } from './owned-process';

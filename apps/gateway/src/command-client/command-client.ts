@@ -42,7 +42,7 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
   // reply partitions assigned to tell the other side where to answer.
   async onModuleInit(): Promise<void> {
     // Topic auto-creation is off; outside the local stack (Docker, a cluster) nobody else makes them.
-    await ensureTopics(this.config.kafkaBrokers, COMMAND_TOPICS);
+    await ensureTopics(this.config.kafka, COMMAND_TOPICS);
     await this.transport.connect();
   }
 

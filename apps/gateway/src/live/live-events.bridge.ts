@@ -41,7 +41,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(LIVE_TOPICS) private readonly topics: readonly string[],
     private readonly live: LiveEvents,
   ) {
-    this.kafka = new Kafka({ clientId: this.groupId, brokers: config.kafkaBrokers, logLevel: logLevel.WARN });
+    this.kafka = new Kafka({ clientId: this.groupId, ...config.kafka, logLevel: logLevel.WARN });
     this.fetching = new Promise((resolve) => (this.markFetching = resolve));
   }
 
@@ -87,7 +87,7 @@ export class LiveEventsBridge implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async run(): Promise<void> {
-    await ensureTopics(this.config.kafkaBrokers, EVENT_TOPICS.filter((t) => this.topics.includes(t.topic)));
+    await ensureTopics(this.config.kafka, EVENT_TOPICS.filter((t) => this.topics.includes(t.topic)));
     if (this.stopping.signal.aborted) return;
     const consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 1000 });
     this.consumer = consumer;

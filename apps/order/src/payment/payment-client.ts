@@ -13,7 +13,7 @@ export type PaymentTransport = Pick<ClientKafka, 'connect' | 'close' | 'emit'>;
 
 export const createPaymentTransport = (config: AppConfig): ClientKafka =>
   new ClientKafka({
-    client: { clientId: namespaced(`order-payments-${randomUUID().slice(0, 8)}`), brokers: config.kafkaBrokers, logLevel: logLevel.WARN },
+    client: { clientId: namespaced(`order-payments-${randomUUID().slice(0, 8)}`), ...config.kafka, logLevel: logLevel.WARN },
     // One way: no reply consumer, no group, no reply partition to wait for.
     producerOnlyMode: true,
     producer: PRODUCER_CONFIG,
@@ -37,7 +37,7 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     // Topic auto-creation is off, and the command server ensures the command topics only after init.
-    await ensureTopics(this.config.kafkaBrokers, COMMAND_TOPICS.filter((t) => t.topic === COMMANDS.processPayment || t.topic === COMMANDS.refundPayment));
+    await ensureTopics(this.config.kafka, COMMAND_TOPICS.filter((t) => t.topic === COMMANDS.processPayment || t.topic === COMMANDS.refundPayment));
     await this.transport.connect();
   }
 

@@ -22,13 +22,13 @@ export const commandServerIds = (service: string): CommandServerIds => ({ client
 export async function startCommandServer(app: INestApplication, ids: CommandServerIds): Promise<void> {
   // Bootstrap work (e.g. the user service's admin seed) finishes before any command arrives.
   await app.init();
-  const { kafkaBrokers } = app.get<AppConfig>(APP_CONFIG);
+  const { kafka } = app.get<AppConfig>(APP_CONFIG);
   // Topic auto-creation is off; outside the local stack (Docker, a cluster) nobody else makes them.
-  await ensureTopics(kafkaBrokers, COMMAND_TOPICS);
+  await ensureTopics(kafka, COMMAND_TOPICS);
   app.connectMicroservice<KafkaOptions>({
     transport: Transport.KAFKA,
     options: {
-      client: { clientId: ids.clientId, brokers: kafkaBrokers, logLevel: logLevel.WARN },
+      client: { clientId: ids.clientId, ...kafka, logLevel: logLevel.WARN },
       // After a crash (SIGKILL) the group waits for the dead member's session to expire before a
       // restarted replica gets its partitions: 10 s instead of kafkajs' 30 s. Command handlers
       // are short (a hash, a few statements), well inside it. A short fetch wait keeps shutdown quick.

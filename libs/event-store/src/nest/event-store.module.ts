@@ -35,7 +35,7 @@ class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     // With a Kafka of our own the stack made these already; elsewhere (Docker, a cluster) we do.
-    await ensureTopics(this.config.kafkaBrokers, EVENT_TOPICS);
+    await ensureTopics(this.config.kafka, EVENT_TOPICS);
     await this.producer.connect();
     this.relay.start();
     this.log.log(`relay started for schema ${this.store.schema}`);
@@ -72,7 +72,7 @@ export class EventStoreModule {
           provide: RELAY_PRODUCER,
           inject: [APP_CONFIG, OPTIONS],
           useFactory: (config: AppConfig, opts: EventStoreModuleOptions) =>
-            createProducer(new Kafka({ clientId: `${opts.schema}-relay`, brokers: config.kafkaBrokers, logLevel: logLevel.WARN })),
+            createProducer(new Kafka({ clientId: `${opts.schema}-relay`, ...config.kafka, logLevel: logLevel.WARN })),
         },
         {
           provide: OutboxRelay,

@@ -1,6 +1,7 @@
 import { ServerKafka, type MessageHandler } from '@nestjs/microservices';
 import type { EachBatchPayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
+import type { KafkaConnection } from '@app/config';
 import { deadLetterTopic } from '@app/events';
 import { ensureTopics } from '../ensure-topics';
 import { PRODUCER_CONFIG } from '../producer';
@@ -8,8 +9,8 @@ import type { ConsumerDefinition } from './consumer-definition';
 import { EventNotSettledError } from './errors';
 import { BatchOutcome, KafkaBatchContext } from './batch-context';
 
-export interface ConsumerServerOptions {
-  brokers: string[];
+/** Where the brokers are and how to authenticate (KafkaConnection), and how this group consumes. */
+export interface ConsumerServerOptions extends KafkaConnection {
   /** Partitions of this group processed at once; order within a partition holds either way. */
   partitionsConsumedConcurrently?: number;
   sessionTimeout?: number;
@@ -47,7 +48,7 @@ export class ConsumerServer extends ServerKafka {
     private readonly settings: ConsumerServerOptions,
   ) {
     super({
-      client: { clientId: definition.clientId, brokers: settings.brokers },
+      client: { clientId: definition.clientId, brokers: settings.brokers, ssl: settings.ssl, sasl: settings.sasl },
       consumer: {
         groupId: definition.groupId,
         sessionTimeout: settings.sessionTimeout,
@@ -66,7 +67,7 @@ export class ConsumerServer extends ServerKafka {
   override async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
     try {
       // Auto topic creation is off, and the dead-letter topic must exist before the first failure.
-      await ensureTopics(this.settings.brokers, [
+      await ensureTopics(this.settings, [
         { topic: deadLetterTopic(this.definition.groupId), numPartitions: this.settings.deadLetterPartitions ?? 1, config: DEAD_LETTER_TOPIC_CONFIG },
       ]);
     } catch (err) {

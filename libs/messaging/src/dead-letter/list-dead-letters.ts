@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaConnection } from '@app/config';
 import { deadLetterTopic } from '@app/events';
 import { readToEnd } from './read-to-end';
 import { redriveGroupOf, toDeadLetterEntry, type DeadLetterEntry } from './dead-letter-entry';
 
 /** Every entry of a consumer group's dead-letter topic, oldest first per partition. */
-export const listDeadLetters = async ({ brokers, groupId }: { brokers: string[]; groupId: string }): Promise<DeadLetterEntry[]> => {
+export const listDeadLetters = async ({ groupId, ...connection }: KafkaConnection & { groupId: string }): Promise<DeadLetterEntry[]> => {
   const topic = deadLetterTopic(groupId);
-  const kafka = new Kafka({ clientId: `${groupId}.dlq-list`, brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: `${groupId}.dlq-list`, ...connection, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   try {

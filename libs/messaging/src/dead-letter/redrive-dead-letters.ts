@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaConnection } from '@app/config';
 import { deadLetterTopic } from '@app/events';
 import { PRODUCER_CONFIG } from '../producer';
 import { withoutDeadLetterHeaders } from './dead-letter-headers';
@@ -12,8 +13,8 @@ import { redriveGroupOf, toDeadLetterEntry, type DeadLetterEntry } from './dead-
  * message twice, which processed_events makes harmless. Run it once the cause is fixed: an entry
  * that fails again comes back to the dead-letter topic as a new entry.
  */
-export const redriveDeadLetters = async ({ brokers, groupId }: { brokers: string[]; groupId: string }): Promise<DeadLetterEntry[]> => {
-  const kafka = new Kafka({ clientId: `${groupId}.dlq-redrive`, brokers, logLevel: logLevel.NOTHING });
+export const redriveDeadLetters = async ({ groupId, ...connection }: KafkaConnection & { groupId: string }): Promise<DeadLetterEntry[]> => {
+  const kafka = new Kafka({ clientId: `${groupId}.dlq-redrive`, ...connection, logLevel: logLevel.NOTHING });
   const producer = kafka.producer(PRODUCER_CONFIG);
   await producer.connect();
   const redriven: DeadLetterEntry[] = [];
