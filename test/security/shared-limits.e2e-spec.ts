@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
@@ -8,11 +10,25 @@ import { waitFor } from '../support/wait-for';
  * payment for PAYMENT_LOCAL_SLOW_MS, then it is confirmed: the test leaves no payment in flight
  * behind it (a later suite's oracle reads the same stores).
  */
-const LIMITS = { LOGIN_FAILURES_PER_ACCOUNT: '3', ORDER_OPEN_LIMIT_PER_CUSTOMER: '2', PAYMENT_LOCAL_SLOW_MS: '4000' };
+const LIMITS = { LOGIN_FAILURES_PER_ACCOUNT: '3', ORDER_OPEN_LIMIT_PER_CUSTOMER: '2', PAYMENT_LOCAL_SLOW_MS: '4000', CONNECTIONS_PER_CUSTOMER: '3' };
+
+/** A websocket as a browser opens one: connected (acknowledged), or closed with the server's code. */
+const openSocket = (url: string, token: string, sockets: Client[]) =>
+  new Promise<{ client: Client; closeCode?: number }>((resolve) => {
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      on: { connected: () => resolve({ client }), closed: (event) => resolve({ client, closeCode: (event as { code?: number }).code }) },
+    });
+    sockets.push(client);
+  });
 
 /**
  * Issue 11, items 5 and 6, with two gateway replicas in front of one system: what one replica
- * counts or revokes, the other enforces, because none of it lives in a gateway.
+ * counts or revokes, the other enforces, because none of it lives in one gateway alone.
  */
 describe('limits and sign-outs hold across gateway replicas', () => {
   const system = new System(LIMITS);
@@ -63,6 +79,26 @@ describe('limits and sign-outs hold across gateway replicas', () => {
         timeoutMs: 60_000,
         intervalMs: 250,
       });
+    }
+  });
+
+  it('counts a customer’s websockets across replicas, and frees a place when one closes', async () => {
+    const token = await register(a, `sockets-${randomUUID()}@example.test`, 'correct horse');
+    const sockets: Client[] = [];
+    try {
+      const open = [await openSocket(a, token, sockets), await openSocket(b, token, sockets), await openSocket(a, token, sockets)];
+      expect(open.map((s) => s.closeCode)).toEqual([undefined, undefined, undefined]);
+
+      expect((await openSocket(b, token, sockets)).closeCode).toBe(4429);
+      expect((await openSocket(a, token, sockets)).closeCode).toBe(4429);
+
+      // Closing one on replica a lets the next one in on replica b (the close reaches a's
+      // server a moment after the client's dispose resolves: a deadline, not a sleep).
+      await open[0].client.dispose();
+      await waitFor('a place to free up on the other replica', async () => (await openSocket(b, token, sockets)).closeCode === undefined, { timeoutMs: 10_000, intervalMs: 100 });
+      expect((await openSocket(a, token, sockets)).closeCode).toBe(4429);
+    } finally {
+      await Promise.all(sockets.map((socket) => socket.dispose()));
     }
   });
 

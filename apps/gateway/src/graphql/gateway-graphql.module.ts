@@ -14,15 +14,16 @@ import { type ApolloPlugin, costLimitPlugin } from './cost-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './format-error';
 import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
+import { ConnectionSlots, ConnectionSlotsModule } from './connection-slots';
 import { graphqlWsOptions } from './subscriptions';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [AuthModule],
-      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, TokenRevocations, ModuleRef],
-      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, revocations: TokenRevocations, moduleRef: ModuleRef): ApolloDriverConfig => ({
+      imports: [AuthModule, ConnectionSlotsModule],
+      inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, TokenRevocations, ConnectionSlots, ModuleRef],
+      useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, revocations: TokenRevocations, slots: ConnectionSlots, moduleRef: ModuleRef): ApolloDriverConfig => ({
         path: '/graphql',
         // Built in memory; SchemaFileWriter prints apps/gateway/schema.graphql (see there why).
         autoSchemaFile: true,
@@ -43,7 +44,7 @@ import { graphqlWsOptions } from './subscriptions';
         // HTTP requests get Express' request; subscriptions graphql-ws' context of their socket.
         context: (arg: { req: HttpRequest } | SocketContext) => (isSocketContext(arg) ? createSocketContext(arg, tokens) : createRequestContext(arg.req, tokens)),
         // The schema is built after this factory runs: looked up when the first subscription comes.
-        subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, revocations, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
+        subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, revocations, slots, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
       }),
     }),
   ],

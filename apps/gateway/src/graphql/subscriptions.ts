@@ -5,6 +5,7 @@ import { closeWhenTokenEnds, isSocketContext, socketSession } from '../auth/sock
 import type { TokenRevocations } from '../auth/token-revocations';
 import type { TokenService } from '../auth/token.service';
 import type { GatewaySettings } from '../gateway-settings';
+import type { ConnectionSlots } from './connection-slots';
 import { operationCost } from './cost-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './format-error';
@@ -28,6 +29,8 @@ const refusal = (message: string) => new GraphQLError(message, { extensions: { c
 
 /** Close code for a user over their number of websockets (graphql-ws leaves 4400-4499 to servers; 429 as in HTTP). */
 export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
+/** WebSocket's "try again later": the connection could not be counted (the database is unreachable). */
+const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
 
 /**
  * graphql-ws on /graphql: a valid token in connection_init or no connection (graphql-ws closes
@@ -35,33 +38,41 @@ export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 4429;
  * plugin) and so never run on a websocket: without them a subscription could nest without end
  * and be executed again for every event.
  */
-export function graphqlWsOptions(tokens: TokenService, revocations: TokenRevocations, settings: GatewaySettings, schema: () => GraphQLSchema): GraphQLWsOptions {
+export function graphqlWsOptions(tokens: TokenService, revocations: TokenRevocations, slots: ConnectionSlots, settings: GatewaySettings, schema: () => GraphQLSchema): GraphQLWsOptions {
   const rules = [...specifiedRules, depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })];
-  // Open websockets per user, on this replica: each holds live queries and feeds.
-  const socketsOf = new Map<string, number>();
   return {
-    onConnect: (ctx) => {
+    onConnect: async (ctx) => {
+      if (!isSocketContext(ctx)) return false;
+      let session;
       try {
-        if (!isSocketContext(ctx)) return false;
-        const session = socketSession(ctx, tokens);
-        if (!session) return false;
-        const { userId } = session.principal;
-        const open = socketsOf.get(userId) ?? 0;
-        if (open >= settings.connectionsPerCustomer) {
-          ctx.extra.socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
-          return false;
-        }
-        socketsOf.set(userId, open + 1);
-        ctx.extra.socket.once('close', () => {
-          const left = (socketsOf.get(userId) ?? 1) - 1;
-          if (left > 0) socketsOf.set(userId, left);
-          else socketsOf.delete(userId);
-        });
-        closeWhenTokenEnds(ctx, session, revocations);
-        return true;
+        session = socketSession(ctx, tokens);
       } catch {
         return false;
       }
+      if (!session) return false;
+      const { userId } = session.principal;
+      const { socket } = ctx.extra;
+      // Open websockets per user, across every replica (each holds live queries and feeds).
+      let slot: number | undefined;
+      try {
+        slot = await slots.acquire(userId, settings.connectionsPerCustomer);
+      } catch {
+        socket.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Try again later');
+        return false;
+      }
+      if (slot === undefined) {
+        socket.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, 'Too many connections');
+        return false;
+      }
+      const held = slot;
+      // The socket may have closed while its slot was taken: its close event has then passed.
+      if (socket.readyState === socket.CLOSING || socket.readyState === socket.CLOSED) {
+        await slots.release(userId, held);
+        return false;
+      }
+      socket.once('close', () => void slots.release(userId, held));
+      closeWhenTokenEnds(ctx, session, revocations);
+      return true;
     },
     onSubscribe: (ctx, _id, payload) => {
       // graphql-ws has already entered this subscription in ctx.subscriptions: it counts itself.
