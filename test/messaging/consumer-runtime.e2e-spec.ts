@@ -7,6 +7,7 @@ import { deadLetterTopic, defineEvent, EventRegistry, TOPICS, type EventEnvelope
 import { encodeEnvelope, H, listDeadLetters } from '@app/messaging';
 import { waitFor } from '../support/wait-for';
 import { brokers, bump, type ConsumerHarness, envelope, harnessStarter, type HarnessOptions } from './consumer-harness';
+import { consumerDeadLetters, consumerRetries } from '@app/metrics';
 
 // Test-only contracts. Their home topic is irrelevant here: each test produces to its own topic.
 const CounterBumpedV1 = defineEvent({ type: 'CounterBumped', version: 1, topic: TOPICS.orders, aggregate: 'counter', schema: z.object({ counterId: z.string() }) });
@@ -68,6 +69,11 @@ describe('the consumer runtime against Kafka and PostgreSQL', () => {
     expect(Date.parse(entries[0].failedAt)).not.toBeNaN();
     expect(h.calls(poison.eventId)).toBe(3);
     expect(h.calls(later.eventId)).toBe(1);
+    // And /metrics says so: the two retries before it, the dead letter with its code (libs/metrics).
+    const sample = async (metric: typeof consumerRetries | typeof consumerDeadLetters, labels: Record<string, string>) =>
+      (await metric.get()).values.find((v) => Object.entries(labels).every(([k, value]) => (v.labels as Record<string, unknown>)[k] === value))?.value;
+    expect(await sample(consumerRetries, { group: h.consumer.groupId, reason: 'failure' })).toBe(2);
+    expect(await sample(consumerDeadLetters, { group: h.consumer.groupId, code: 'TEST_POISON' })).toBe(1);
     expect(new Set(h.deliveries.map((d) => d.partition))).toEqual(new Set([entries[0].source.partition]));
     expect(await h.counter('poison')).toBeUndefined();
     // Kept until redriven or discarded: the broker never ages a dead letter out.

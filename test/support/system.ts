@@ -25,6 +25,11 @@ export class System {
     return `http://127.0.0.1:${this.ports.gateway}/graphql`;
   }
 
+  /** An app's HTTP root (/health, /metrics). */
+  appUrl(app: AppName): string {
+    return `http://127.0.0.1:${this.ports[app]}`;
+  }
+
   get gatewayWsUrl(): string {
     return `ws://127.0.0.1:${this.ports.gateway}/graphql`;
   }

@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import { HealthModule } from '@app/health';
+import { MetricsModule } from '@app/metrics';
 import { CONSUMER_MIGRATIONS } from '@app/messaging';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
 import { AnalyticsModule } from './analytics/analytics.module';
@@ -39,6 +40,7 @@ import { CommandSecurityModule } from '@app/commands';
     CqrsModule.forRoot(),
     CONSUMER_RUNTIME,
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch', 'smtp'] }),
+    MetricsModule,
     ProjectionsModule,
     NotificationsModule,
     AnalyticsModule,

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { HealthModule } from '@app/health';
+import { MetricsModule } from '@app/metrics';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { GatewaySettingsModule } from './gateway-settings';
@@ -25,6 +26,7 @@ import { CommandSecurityModule } from '@app/commands';
     // and the gateway's role may not write to them (no migrations, not even their table).
     DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, role: SERVICE_ROLES.gateway }),
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch'] }),
+    MetricsModule,
     CqrsModule.forRoot(),
     GatewayGraphQLModule,
     UsersModule,

@@ -6,6 +6,7 @@ import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { EVENT_REGISTRY } from '@app/events';
 import { HealthModule } from '@app/health';
+import { MetricsModule } from '@app/metrics';
 import { CONSUMER_MIGRATIONS, ConsumerRuntimeModule } from '@app/messaging';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { ConfirmOrderHandler } from './commands/confirm-order/confirm-order.handler';
@@ -27,6 +28,7 @@ import { OrderSagaEntity } from './sagas/order-saga.entity';
 import { OrderSagaController } from './sagas/order-saga.controller';
 import { OrderSagaRepository } from './sagas/order-saga.repository';
 import { OrderDeadlineScheduler } from './sagas/order-deadline.scheduler';
+import { SagaGauges } from './sagas/saga-gauges';
 import { ORDER_SCHEMA } from './schema';
 import { CommandSecurityModule } from '@app/commands';
 import { OpenOrdersPerCustomer1795500000000 } from './migrations/1795500000000-open-orders-per-customer';
@@ -56,6 +58,7 @@ const CommandHandlers = [
     EventStoreModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order }),
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
+    MetricsModule,
   ],
   controllers: [OrderCommandsController, OrderSagaController],
   providers: [
@@ -68,6 +71,7 @@ const CommandHandlers = [
     { provide: PAYMENT_TRANSPORT, inject: [APP_CONFIG], useFactory: createPaymentTransport },
     PaymentClient,
     OrderDeadlineScheduler,
+    SagaGauges,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
+import { MetricsModule } from '@app/metrics';
 import { PaymentCommandsController } from './commands/payment-commands.controller';
 import { ProcessPaymentHandler } from './commands/process-payment/process-payment.handler';
 import { RefundPaymentHandler } from './commands/refund-payment/refund-payment.handler';
@@ -30,6 +31,7 @@ const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
     DatabaseModule.forService({ schema: PAYMENT_SCHEMA, role: SERVICE_ROLES.payment, migrations: [...EVENT_STORE_MIGRATIONS, CreatePayments1764700000000, Refunds1795400000000, LocalProviderCharges1795400000001] }),
     EventStoreModule.forService({ schema: PAYMENT_SCHEMA, role: SERVICE_ROLES.payment }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
+    MetricsModule,
   ],
   controllers: [PaymentCommandsController],
   providers: [

@@ -4,6 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
+import { MetricsModule } from '@app/metrics';
 import { AuthenticateUserHandler } from './commands/authenticate-user/authenticate-user.handler';
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { UserCommandsController } from './commands/user-commands.controller';
@@ -29,6 +30,7 @@ const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler, RevokeTok
     DatabaseModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user, migrations: [...EVENT_STORE_MIGRATIONS, CreateCredentials1764400000000, AttemptLimits1795500000000] }),
     EventStoreModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
+    MetricsModule,
   ],
   controllers: [UserCommandsController],
   providers: [...CommandHandlers, CredentialsRepository, AttemptCounters, LoginGuard, userSettingsProvider, { provide: PasswordHasher, useValue: new PasswordHasher() }, AdminSeed],

@@ -103,6 +103,8 @@ export const configSchema = z
     KAFKA_PASSWORD: z.string().optional(),
     // TLS to the brokers (SASL_SSL); the system's trusted CAs apply (NODE_EXTRA_CA_CERTS adds one).
     KAFKA_TLS: z.enum(['true', 'false'], { error: 'must be true or false' }),
+    // Optional: the bearer token a scraper must send for /metrics (see libs/metrics, metricsAccess).
+    METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     COMMAND_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120000),
     PG_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
     PG_LOCK_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100),
@@ -134,6 +136,7 @@ export const configSchema = z
     },
     jwtSecret: env.JWT_SECRET,
     admin: { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD },
+    metricsToken: env.METRICS_TOKEN,
     commandTimeoutMs: env.COMMAND_TIMEOUT_MS,
     postgresTimeouts: { statementMs: env.PG_STATEMENT_TIMEOUT_MS, lockMs: env.PG_LOCK_TIMEOUT_MS, connectMs: env.PG_CONNECT_TIMEOUT_MS },
   }));

@@ -14,6 +14,7 @@ export * from './types';
 export * from './event-store';
 export { START, type Checkpoint, type Batch } from './read-all';
 export * from './relay/outbox-relay';
+export { relayLag, type RelayLag } from './relay/relay-lag';
 export * from './aggregate/event-sourced-aggregate';
 export * from './aggregate/aggregate-repository';
 export * from './nest/event-store.module';

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { COMMAND_TOPICS, CommandSecurity, type CommandMessage, type CommandPattern, type CommandReply } from '@app/commands';
 import { ensureTopics } from '@app/messaging';
+import { commandRoundTripSeconds } from '@app/metrics';
 import { ApiError, isApiErrorCode } from '../errors/api-error';
 
 /** The Kafka request/reply transport; a token so unit specs can hand in a stand-in. */
@@ -56,7 +57,19 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
    * dedupes on it, so the retry returns the first attempt's outcome instead of acting twice.
    * `result` checks the reply's shape: it comes from another process, possibly another version.
    */
-  async send<R, D = unknown>(pattern: CommandPattern, { key, data, issuedBy, commandId = randomUUID() }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
+  async send<R, D = unknown>(pattern: CommandPattern, request: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
+    const timer = commandRoundTripSeconds.startTimer({ command: pattern });
+    try {
+      const value = await this.exchange(pattern, request, result);
+      timer({ outcome: 'ok' });
+      return value;
+    } catch (error) {
+      timer({ outcome: error instanceof ApiError ? error.code : 'INTERNAL' });
+      throw error;
+    }
+  }
+
+  private async exchange<R, D>(pattern: CommandPattern, { key, data, issuedBy, commandId = randomUUID() }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
     // Signed once: the resend below is the same command, bytes and all.
     const message = this.security.sign<D>(pattern, { commandId, correlationId: commandId, issuedBy, data });
     for (let attempt = 1; ; attempt++) {

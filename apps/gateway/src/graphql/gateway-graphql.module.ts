@@ -13,6 +13,7 @@ import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
 import { type ApolloPlugin, costLimitPlugin } from './cost-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './format-error';
+import { graphqlMetricsPlugin } from './metrics.plugin';
 import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
 import { ConnectionSlots, ConnectionSlotsModule } from './connection-slots';
 import { graphqlWsOptions } from './subscriptions';
@@ -40,7 +41,7 @@ import { graphqlWsOptions } from './subscriptions';
         validationRules: [depthLimitRule({ max: settings.maxDepth, maxIntrospection: Math.max(settings.maxDepth, 15) })],
         // Cache control (on by default) wraps every field's resolver to gather cache hints that
         // this API never sets nor sends: measured at about a tenth of an order(id)'s CPU.
-        plugins: [ApolloServerPluginCacheControlDisabled() as ApolloPlugin, costLimitPlugin(settings.maxCost)],
+        plugins: [ApolloServerPluginCacheControlDisabled() as ApolloPlugin, costLimitPlugin(settings.maxCost), graphqlMetricsPlugin()],
         // HTTP requests get Express' request; subscriptions graphql-ws' context of their socket.
         context: (arg: { req: HttpRequest } | SocketContext) => (isSocketContext(arg) ? createSocketContext(arg, tokens) : createRequestContext(arg.req, tokens)),
         // The schema is built after this factory runs: looked up when the first subscription comes.

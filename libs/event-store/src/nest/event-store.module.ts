@@ -5,8 +5,10 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { pgConnectionOptions, type ServiceRole } from '@app/database';
 import { EVENT_REGISTRY, EVENT_TOPICS } from '@app/events';
 import { createProducer, ensureTopics } from '@app/messaging';
+import { relayLagEvents, relayLagSeconds } from '@app/metrics';
 import { EventStore } from '../event-store';
 import { OutboxRelay } from '../relay/outbox-relay';
+import { type RelayLag, relayLag } from '../relay/relay-lag';
 
 const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
@@ -23,6 +25,9 @@ interface EventStoreModuleOptions {
  * the app has booted (migrations done) and stops before the pool closes. Every replica runs a
  * relay; the advisory lock lets one publish at a time.
  */
+/** The relay's name: its checkpoint row and leader lock. */
+const RELAY_NAME = 'kafka';
+
 @Injectable()
 class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('EventStore');
@@ -33,15 +38,28 @@ class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly relay: OutboxRelay,
   ) {}
 
+  private readonly stopSampling: (() => void)[] = [];
+
   async onApplicationBootstrap(): Promise<void> {
     // With a Kafka of our own the stack made these already; elsewhere (Docker, a cluster) we do.
     await ensureTopics(this.config.kafka, EVENT_TOPICS);
     await this.producer.connect();
     this.relay.start();
+    // One query serves both gauges of a scrape.
+    let sampled: { at: number; lag: Promise<RelayLag> } | undefined;
+    const lag = () => {
+      if (!sampled || Date.now() - sampled.at > 1000) sampled = { at: Date.now(), lag: relayLag(this.store, RELAY_NAME) };
+      return sampled.lag;
+    };
+    this.stopSampling.push(
+      relayLagEvents.add(async () => [{ labels: { schema: this.store.schema }, value: (await lag()).events }]),
+      relayLagSeconds.add(async () => [{ labels: { schema: this.store.schema }, value: (await lag()).seconds }]),
+    );
     this.log.log(`relay started for schema ${this.store.schema}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const stop of this.stopSampling) stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.store.pool.end();
@@ -77,7 +95,7 @@ export class EventStoreModule {
         {
           provide: OutboxRelay,
           inject: [EventStore, RELAY_PRODUCER],
-          useFactory: (store: EventStore, producer: Producer) => new OutboxRelay(store, producer, { name: 'kafka' }),
+          useFactory: (store: EventStore, producer: Producer) => new OutboxRelay(store, producer, { name: RELAY_NAME }),
         },
         EventStoreLifecycle,
       ],

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventEnvelope, EventRegistry } from '@app/events';
+import { consumerBatchSize, consumerLag } from '@app/metrics';
 import { decodeEnvelope } from '../kafka-codec';
 import { BatchOutcome, type KafkaBatchContext } from './batch-context';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
@@ -58,10 +59,11 @@ export class ConsumerRuntime {
       producer: context.getProducer(),
     });
     const decoded = batch.messages.map((message) => this.decode(message));
+    consumerBatchSize.observe({ group: consumer.groupId }, batch.messages.length);
 
     const stopping = () => !isRunning() || isStale() || partitionInDoubt;
 
-    return whileHeartbeating(heartbeat, async () => {
+    const outcome = whileHeartbeating(heartbeat, async () => {
       let settled: string | undefined;
       // One event alone, with its retries; false when it was left for redelivery (stopping during an outage).
       const applyOne = async (message: KafkaMessage, event: EventEnvelope<P>, earlier?: unknown): Promise<boolean> => {
@@ -100,6 +102,13 @@ export class ConsumerRuntime {
         for (const { message, event } of run) if (!(await applyOne(message, event))) return new BatchOutcome(settled, false);
       }
       return new BatchOutcome(settled, true);
+    });
+    return outcome.then((settled) => {
+      // Behind the partition's end once this batch is settled: from the last settled message to the high watermark.
+      if (settled.lastSettledOffset !== undefined) {
+        consumerLag.set({ group: consumer.groupId, topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(batch.highWatermark) - Number(settled.lastSettledOffset) - 1));
+      }
+      return settled;
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { EventEnvelope } from '@app/events';
+import { consumerDeadLetters } from '@app/metrics';
 import { describeError, type MessageSource } from '../dead-letter/dead-letter-headers';
 import { publishDeadLetter } from '../dead-letter/publish-dead-letter';
 import type { ConsumerDefinition } from './consumer-definition';
@@ -33,6 +34,7 @@ export const deadLetterOne = async (
   logger.error(`${consumer.name}: dead-lettering ${what} from ${source.topic}[${source.partition}]@${source.offset} after ${attempts} attempt(s): ${code} ${text}`);
   try {
     await publishDeadLetter(producer, consumer.groupId, message, source, { consumer: consumer.name, code, message: text, attempts });
+    consumerDeadLetters.inc({ group: consumer.groupId, code });
   } catch (writeError) {
     logger.error(`${consumer.name}: ${(writeError as Error).message}; the message will be redelivered`);
     throw writeError;

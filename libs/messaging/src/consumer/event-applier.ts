@@ -1,12 +1,13 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
+import { consumerHandlerSeconds, consumerRetries } from '@app/metrics';
 import { describeError } from '../dead-letter/dead-letter-headers';
 import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
 import { withinBudget } from './handler-budget';
-import { backoffDelay, outageDelay } from './retry-policy';
+import { backoffDelay, outageDelay, sleep, sleepUnless } from './retry-policy';
 import { isTransient } from './transient';
 import { RunScope } from './run-scope';
 
@@ -24,19 +25,8 @@ export class RunFailure {
   ) {}
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** How a single event ended: applied or dead-lettered, or left for redelivery because the consumer is stopping. */
 export type Settlement = 'settled' | 'stopped';
-
-/** Sleeps `ms` in slices, returning early (false) once `stopping()` holds: an outage wait must not hold up a shutdown. */
-const sleepUnless = async (ms: number, stopping: () => boolean): Promise<boolean> => {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
-    if (stopping()) return false;
-    await sleep(Math.min(1000, end - Date.now()));
-  }
-  return !stopping();
-};
 
 /** ConsumerRuntime's transactions: a run of events at once, or one event with its retries. */
 export class EventApplier {
@@ -93,7 +83,9 @@ export class EventApplier {
         );
         await heartbeat();
         if (!(await sleepUnless(delay, stopping))) return 'stopped';
+        consumerRetries.inc({ group: consumer.groupId, reason: 'outage' });
       } else if (attempt > 0) {
+        consumerRetries.inc({ group: consumer.groupId, reason: 'failure' });
         await heartbeat();
         await sleep(backoffDelay(consumer.retry, attempt));
       }
@@ -125,7 +117,8 @@ export class EventApplier {
         // delete: an event delivered twice within one run is applied once.
         if (!fresh.delete(event.eventId)) continue;
         try {
-          await withinBudget(handler(event, em, run), consumer.handlerBudgetMs);
+          const timer = consumerHandlerSeconds.startTimer({ group: consumer.groupId, event_type: event.type });
+          await withinBudget(handler(event, em, run), consumer.handlerBudgetMs).then(() => timer());
         } catch (error) {
           throw new RunFailure(index, error);
         }

@@ -15,3 +15,14 @@ export const backoffDelay = (policy: RetryPolicy, failedAttempt: number): number
 /** While a dependency is down (see isTransient): 0.5, 1, 2 ... s, then every 30 s, for as long as it takes. */
 export const OUTAGE_MAX_DELAY_MS = 30_000;
 export const outageDelay = (waitsSoFar: number): number => Math.min(OUTAGE_MAX_DELAY_MS, 500 * 2 ** Math.min(waitsSoFar, 10));
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sleeps `ms` in slices, returning early (false) once `stopping()` holds: an outage wait must not hold up a shutdown. */
+export const sleepUnless = async (ms: number, stopping: () => boolean): Promise<boolean> => {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (stopping()) return false;
+    await sleep(Math.min(1000, end - Date.now()));
+  }
+  return !stopping();
+};

@@ -1,0 +1,48 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sagasByState, sagasOverdue } from '@app/metrics';
+import { ORDER_SCHEMA } from '../schema';
+
+/** The states a saga is still working in: the deadline scan's partial index covers exactly these. */
+const IN_FLIGHT = ['PENDING', 'AWAITING_PAYMENT'];
+
+/**
+ * /metrics' saga gauges, read at each scrape: sagas in flight by state, and those past their
+ * deadline (the deadline scan is behind, or failing). Final states are left out: they only grow,
+ * and counting them would read the whole table on every scrape.
+ */
+@Injectable()
+export class SagaGauges implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly stops: (() => void)[] = [];
+  private sampled?: { at: number; rows: Promise<{ state: string; sagas: number; overdue: number }[]> };
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.stops.push(
+      sagasByState.add(async () => {
+        const rows = await this.sample();
+        return IN_FLIGHT.map((state) => ({ labels: { state }, value: rows.find((r) => r.state === state)?.sagas ?? 0 }));
+      }),
+      sagasOverdue.add(async () => [{ labels: {}, value: (await this.sample()).reduce((sum, r) => sum + r.overdue, 0) }]),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.stops) stop();
+  }
+
+  /** One query serves both gauges of a scrape. */
+  private sample() {
+    if (!this.sampled || Date.now() - this.sampled.at > 1000) {
+      this.sampled = {
+        at: Date.now(),
+        rows: this.dataSource.query(
+          `SELECT state, count(*)::int AS sagas, count(*) FILTER (WHERE deadline_at < now())::int AS overdue
+           FROM "${ORDER_SCHEMA}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') GROUP BY state`,
+        ),
+      };
+    }
+    return this.sampled.rows;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './instruments';
+export { MetricsModule } from './metrics.module';
+export { metricsAccess } from './metrics-access';
+export { relayLagEvents, relayLagSeconds, SampledGauge, sagasByState, sagasOverdue } from './sampled-gauges';
