@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { register } from 'prom-client';
 import { SERVICE_ROLES } from '../libs/database/src/service-roles';
+// Registers every instrument of ours in prom-client's registry (read by the dashboard test).
+import '../libs/metrics/src';
 import { DEV_KAFKA_PASSWORD_PREFIX } from '../libs/config/src/config.schema';
 import { ELASTICSEARCH_VERSION, KAFKA_VERSION } from '../scripts/stack/paths';
 
@@ -63,8 +66,28 @@ describe('docker-compose.yml', () => {
     expect(validate.errors?.some((e) => e.instancePath === '/services/kafka/ports')).toBe(true);
   });
 
-  it('defines the five apps, the four infrastructure services and the Kafka setup', () => {
-    expect(Object.keys(compose.services).sort()).toEqual([...APPS, ...INFRA, 'kafka-setup'].sort());
+  it('defines the five apps, the four infrastructure services, the Kafka setup and the monitoring pair', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...APPS, ...INFRA, 'kafka-setup', 'prometheus', 'grafana'].sort());
+  });
+
+  it('has Prometheus scrape every app\'s /metrics on the port the app listens on', () => {
+    const config = parse(readFileSync(join(ROOT, 'infra', 'prometheus', 'prometheus.yml'), 'utf8')) as { scrape_configs: { metrics_path: string; static_configs: { targets: string[] }[] }[] };
+    const [job] = config.scrape_configs;
+    expect(job.metrics_path).toBe('/metrics');
+    const targets = job.static_configs.flatMap((c) => c.targets).sort();
+    expect(targets).toEqual(APPS.map((app) => `${app}:${service(app).environment?.[`${app.toUpperCase()}_PORT`]}`).sort());
+    expect(service('prometheus').volumes).toContain('./infra/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+  });
+
+  it('provisions a Grafana dashboard whose every query names only metrics the apps export', async () => {
+    // The instruments (imported above) and the process metrics are in prom-client's registry.
+    const exported = new Set((await register.getMetricsAsJSON()).map((m) => m.name));
+    const dashboard = JSON.parse(readFileSync(join(ROOT, 'infra', 'grafana', 'dashboards', 'commerce.json'), 'utf8')) as { panels: { targets: { expr: string }[] }[] };
+    const queried = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).flatMap((expr) => expr.match(/\b(?:commerce|process|nodejs)_[a-z0-9_]+/g) ?? []);
+    expect(queried.length).toBeGreaterThan(10);
+    // Histograms are exported as <name>_bucket/_sum/_count.
+    expect(queried.filter((name) => !exported.has(name.replace(/_(bucket|sum|count)$/, '')))).toEqual([]);
+    expect(service('grafana').volumes).toEqual(['./infra/grafana/provisioning:/etc/grafana/provisioning:ro', './infra/grafana/dashboards:/var/lib/grafana/dashboards:ro']);
   });
 
   it.each(APPS)('builds %s from the one Dockerfile, with APP naming it', (app) => {
