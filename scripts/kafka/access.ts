@@ -33,6 +33,8 @@ const topicOperations = (app: AppName): [string, Op[]][] => [
  *   (provisioning does) and may not alter their settings;
  * - its own names, `<ns>.<app>.` and `<ns>.<app>-`: its consumer groups (read, describe, delete)
  *   and its dead-letter topics (`<group>.dlq`: create, read, write, align their settings);
+ * - the gateway: DESCRIBE on every consumer group of the namespace, for the admin's
+ *   systemStatus (members, committed offsets; no right to join or reset one);
  * - IDEMPOTENT_WRITE on the cluster: every producer of ours is idempotent (libs/messaging), and
  *   Kafka 4.1's KRaft authorizer refuses its producer id without it, WRITE on topics
  *   notwithstanding (CLUSTER_AUTHORIZATION_FAILED). It grants no access to any topic. Not in a
@@ -47,6 +49,7 @@ export const aclsOf = (app: AppName, user = kafkaUserOf(app)): AclEntry[] => {
     ...allow(AclResourceTypes.TOPIC, namespaced(''), ResourcePatternTypes.PREFIXED, [Op.DESCRIBE, Op.DESCRIBE_CONFIGS]),
     ...allow(AclResourceTypes.TOPIC, own[0], ResourcePatternTypes.PREFIXED, [Op.CREATE, Op.READ, Op.WRITE, Op.ALTER_CONFIGS]),
     ...own.flatMap((prefix) => allow(AclResourceTypes.GROUP, prefix, ResourcePatternTypes.PREFIXED, [Op.READ, Op.DESCRIBE, Op.DELETE])),
+    ...(app === 'gateway' ? allow(AclResourceTypes.GROUP, namespaced(''), ResourcePatternTypes.PREFIXED, [Op.DESCRIBE]) : []),
     ...allow(AclResourceTypes.CLUSTER, 'kafka-cluster', ResourcePatternTypes.LITERAL, [Op.IDEMPOTENT_WRITE]),
   ];
 };

@@ -5,6 +5,7 @@ import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
+import { AdminModule } from './admin/admin.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { GatewaySettingsModule } from './gateway-settings';
 import { GatewayGraphQLModule } from './graphql/gateway-graphql.module';
@@ -36,6 +37,7 @@ import { CommandSecurityModule } from '@app/commands';
     LiveModule,
     NotificationsModule,
     AnalyticsModule,
+    AdminModule,
     SearchModule,
   ],
 })

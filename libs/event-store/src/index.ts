@@ -2,10 +2,11 @@ import { CreateEventStore1764115200000 } from './migrations/1764115200000-create
 import { IdempotencyAndNotify1764115300000 } from './migrations/1764115300000-idempotency-and-notify';
 import { AppendLock1795000000000 } from './migrations/1795000000000-append-lock';
 import { RelayParked1795300000000 } from './migrations/1795300000000-relay-parked';
+import { RelayStatus1795600000000 } from './migrations/1795600000000-relay-status';
 
 /** Every migration of the event store, oldest first; producer apps pass these to their DataSource. */
-export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000];
-export { CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000 };
+export const EVENT_STORE_MIGRATIONS = [CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000, RelayStatus1795600000000];
+export { CreateEventStore1764115200000, IdempotencyAndNotify1764115300000, AppendLock1795000000000, RelayParked1795300000000, RelayStatus1795600000000 };
 
 export { eventStoreMigrationIn, type StoreMigration } from './migrations/event-store-in';
 export * from './errors';
@@ -14,7 +15,7 @@ export * from './types';
 export * from './event-store';
 export { START, type Checkpoint, type Batch } from './read-all';
 export * from './relay/outbox-relay';
-export { relayLag, type RelayLag } from './relay/relay-lag';
+export { relayStatus, type RelayStatus } from './relay/relay-status';
 export * from './aggregate/event-sourced-aggregate';
 export * from './aggregate/aggregate-repository';
 export * from './nest/event-store.module';

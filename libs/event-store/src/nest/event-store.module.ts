@@ -8,7 +8,7 @@ import { createProducer, ensureTopics } from '@app/messaging';
 import { relayLagEvents, relayLagSeconds } from '@app/metrics';
 import { EventStore } from '../event-store';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { type RelayLag, relayLag } from '../relay/relay-lag';
+import { type RelayStatus, relayStatus } from '../relay/relay-status';
 
 const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
@@ -46,9 +46,9 @@ class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     await this.producer.connect();
     this.relay.start();
     // One query serves both gauges of a scrape.
-    let sampled: { at: number; lag: Promise<RelayLag> } | undefined;
+    let sampled: { at: number; lag: Promise<RelayStatus> } | undefined;
     const lag = () => {
-      if (!sampled || Date.now() - sampled.at > 1000) sampled = { at: Date.now(), lag: relayLag(this.store, RELAY_NAME) };
+      if (!sampled || Date.now() - sampled.at > 1000) sampled = { at: Date.now(), lag: relayStatus(this.store, RELAY_NAME) };
       return sampled.lag;
     };
     this.stopSampling.push(

@@ -1,0 +1,4 @@
+import { SystemStatusResolver } from './system-status/system-status.resolver';
+
+/** Also read by the schema-contract spec (through GATEWAY_RESOLVERS). */
+export const ADMIN_RESOLVERS = [SystemStatusResolver];

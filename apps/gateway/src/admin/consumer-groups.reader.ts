@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
+import { deadLetterTopic } from '@app/events';
+import { redriveGroupOf } from '@app/messaging';
+import type { ConsumerGroupStatusModel } from './models/system-status.model';
+import { oldestUnconsumedAt } from './oldest-unconsumed';
+
+/** Lag of one partition: committed offset (-1: none yet, so from the earliest kept) to the end. */
+type PartitionLag = { partition: number; committed: number; low: number; high: number };
+
+/**
+ * This namespace's consumer groups as the broker sees them: members, how far behind the end of
+ * their topics, how old the oldest message they have not consumed, and what sits on their
+ * dead-letter topic not yet redriven. The gateway's own reply and live-update groups, and the
+ * dead-letter tools' groups, are left out: they are plumbing, not consumers of the system.
+ */
+@Injectable()
+export class ConsumerGroupsReader {
+  private readonly kafka: Kafka;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.kafka = new Kafka({ clientId: namespaced('gateway-admin'), ...config.kafka, logLevel: logLevel.NOTHING });
+  }
+
+  /**
+   * An admin client per call: kafkajs' admin keeps every topic it was asked about in its metadata
+   * refreshes, so a long-lived one would fail for good once a topic it knew was deleted.
+   */
+  async groups(): Promise<ConsumerGroupStatusModel[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await new GroupsQuery(admin, new Set(await admin.listTopics())).groups();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+/** One systemStatus' reading of the groups, on one admin connection and one list of existing topics. */
+class GroupsQuery {
+  constructor(
+    private readonly admin: Admin,
+    private readonly topics: Set<string>,
+  ) {}
+
+  async groups(): Promise<ConsumerGroupStatusModel[]> {
+    const { groups } = await this.admin.listGroups();
+    const ids = groups
+      .filter((g) => g.protocolType === 'consumer' && g.groupId.startsWith(namespaced('')))
+      .map((g) => g.groupId)
+      .filter((id) => !id.startsWith(namespaced('gateway-')) && !id.includes('.dlq.'))
+      .sort();
+    if (!ids.length) return [];
+    const { groups: described } = await this.admin.describeGroups(ids);
+    return Promise.all(ids.map(async (group) => ({ group, members: described.find((d) => d.groupId === group)?.members.length ?? 0, ...(await this.lagOf(group)), deadLetters: await this.deadLettersOf(group) })));
+  }
+
+  private async lagOf(group: string): Promise<{ lag: number; lagSeconds: number }> {
+    const topics = await this.admin.fetchOffsets({ groupId: group });
+    let lag = 0;
+    let oldest = Infinity;
+    for (const { topic, partitions } of topics) {
+      const ends = await this.endsOf(topic);
+      // A topic deleted since the group committed to it: nothing left to be behind on.
+      if (!ends) continue;
+      const behind: PartitionLag[] = partitions.flatMap(({ partition, offset }) => {
+        const end = ends.find((e) => e.partition === partition);
+        if (!end) return [];
+        const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
+        return Number(end.high) > from ? [{ partition, committed: from, low: Number(end.low), high: Number(end.high) }] : [];
+      });
+      lag += behind.reduce((sum, p) => sum + p.high - p.committed, 0);
+      if (behind.length) oldest = Math.min(oldest, await oldestUnconsumedAt(this.admin, topic, behind));
+    }
+    return { lag, lagSeconds: oldest === Infinity ? 0 : Math.max(0, (Date.now() - oldest) / 1000) };
+  }
+
+  /** Entries of the group's dead-letter topic past its redrive group's position. */
+  private async deadLettersOf(group: string): Promise<number> {
+    const topic = deadLetterTopic(group);
+    const ends = await this.endsOf(topic);
+    if (!ends) return 0; // no dead-letter topic yet: nothing ever failed
+    const [redriven] = await this.admin.fetchOffsets({ groupId: redriveGroupOf(group), topics: [topic] });
+    return ends.reduce((sum, end) => {
+      const done = Number(redriven?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+      return sum + Number(end.high) - Math.max(Number(end.low), done);
+    }, 0);
+  }
+
+  /** The topic's partition offsets; undefined when it does not exist (asking kafkajs would fail). */
+  private endsOf(topic: string) {
+    return this.topics.has(topic) ? this.admin.fetchTopicOffsets(topic) : Promise.resolve(undefined);
+  }
+}
