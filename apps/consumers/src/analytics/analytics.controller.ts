@@ -4,8 +4,8 @@ import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { ANALYTICS } from './analytics.consumer';
-import { OrderAwaitingPaymentHandler, OrderCancelledHandler, OrderConfirmedHandler, OrderCreatedHandler } from './orders';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { RecordOrderAwaitingPayment, RecordOrderCancelled, RecordOrderConfirmed, RecordOrderCreated } from './orders';
+import { RecordUserRegistered } from './user-registered.handler';
 
 @Controller()
 export class AnalyticsController {
@@ -14,11 +14,11 @@ export class AnalyticsController {
 
   constructor(
     private readonly runtime: ConsumerRuntime,
-    userRegistered: UserRegisteredHandler,
-    orderCreated: OrderCreatedHandler,
-    orderAwaitingPayment: OrderAwaitingPaymentHandler,
-    orderConfirmed: OrderConfirmedHandler,
-    orderCancelled: OrderCancelledHandler,
+    userRegistered: RecordUserRegistered,
+    orderCreated: RecordOrderCreated,
+    orderAwaitingPayment: RecordOrderAwaitingPayment,
+    orderConfirmed: RecordOrderConfirmed,
+    orderCancelled: RecordOrderCancelled,
   ) {
     this.users = dispatchByType([userRegistered]);
     this.orders = dispatchByType([orderCreated, orderAwaitingPayment, orderConfirmed, orderCancelled]);

@@ -5,11 +5,11 @@ import { AnalyticsController } from './analytics.controller';
 import { DailySignups } from './entities/daily-signups.entity';
 import { UserSignupFact } from './entities/user-signup-fact.entity';
 import { ORDER_FACT_HANDLERS } from './orders';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { RecordUserRegistered } from './user-registered.handler';
 
 @Module({
   imports: [CONSUMER_RUNTIME, TypeOrmModule.forFeature([UserSignupFact, DailySignups])],
   controllers: [AnalyticsController],
-  providers: [UserRegisteredHandler, ...ORDER_FACT_HANDLERS],
+  providers: [RecordUserRegistered, ...ORDER_FACT_HANDLERS],
 })
 export class AnalyticsModule {}

@@ -10,7 +10,7 @@ import { ANALYTICS_SCHEMA as S } from './analytics.schema';
  * user under another event id) leaves every figure as it was.
  */
 @Injectable()
-export class UserRegisteredHandler implements EventHandler<UserRegistered['payload']> {
+export class RecordUserRegistered implements EventHandler<UserRegistered['payload']> {
   readonly eventType = UserRegistered.type;
 
   async handle(event: EventEnvelope<UserRegistered['payload']>, em: EntityManager): Promise<void> {

@@ -4,9 +4,9 @@ import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
 import { INVENTORY } from './inventory.consumer';
-import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
-import { OrderConfirmedHandler } from './reservations/order-confirmed.handler';
-import { OrderCreatedHandler } from './reservations/order-created.handler';
+import { ReleaseStockOnOrderCancelled } from './reservations/order-cancelled.handler';
+import { CommitStockOnOrderConfirmed } from './reservations/order-confirmed.handler';
+import { ReserveStockOnOrderCreated } from './reservations/order-created.handler';
 
 @Controller()
 export class InventoryController {
@@ -14,9 +14,9 @@ export class InventoryController {
 
   constructor(
     private readonly runtime: ConsumerRuntime,
-    orderCreated: OrderCreatedHandler,
-    orderCancelled: OrderCancelledHandler,
-    orderConfirmed: OrderConfirmedHandler,
+    orderCreated: ReserveStockOnOrderCreated,
+    orderCancelled: ReleaseStockOnOrderCancelled,
+    orderConfirmed: CommitStockOnOrderConfirmed,
   ) {
     this.apply = dispatchByType([orderCreated, orderCancelled, orderConfirmed]);
   }

@@ -7,14 +7,14 @@ import { RestockProductHandler } from './commands/restock-product/restock-produc
 import { InventoryController } from './inventory.controller';
 import { ProductsRepository } from './persistence/products.repository';
 import { ReservationsRepository } from './persistence/reservations.repository';
-import { OrderCancelledHandler } from './reservations/order-cancelled.handler';
-import { OrderConfirmedHandler } from './reservations/order-confirmed.handler';
-import { OrderCreatedHandler } from './reservations/order-created.handler';
+import { ReleaseStockOnOrderCancelled } from './reservations/order-cancelled.handler';
+import { CommitStockOnOrderConfirmed } from './reservations/order-confirmed.handler';
+import { ReserveStockOnOrderCreated } from './reservations/order-created.handler';
 import { INVENTORY_SCHEMA } from './inventory.schema';
 import { SERVICE_ROLES } from '@app/database';
 
 const CommandHandlers = [AddProductHandler, RestockProductHandler];
-const EventHandlers = [OrderCreatedHandler, OrderCancelledHandler, OrderConfirmedHandler];
+const EventHandlers = [ReserveStockOnOrderCreated, ReleaseStockOnOrderCancelled, CommitStockOnOrderConfirmed];
 
 /**
  * The inventory service, hosted by the consumers app: a command server (admins' product

@@ -9,7 +9,7 @@ import { NotifyOrderConfirmedHandler } from './orders/notify-order-confirmed.han
 import { NotifyPaymentFailedHandler } from './orders/notify-payment-failed.handler';
 import { NotifyPaymentRefundedHandler } from './orders/notify-payment-refunded.handler';
 import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { NotifyUserRegistered } from './user-registered.handler';
 
 @Controller()
 export class NotificationsController {
@@ -19,7 +19,7 @@ export class NotificationsController {
 
   constructor(
     private readonly runtime: ConsumerRuntime,
-    userRegistered: UserRegisteredHandler,
+    userRegistered: NotifyUserRegistered,
     orderCreated: RememberOrderOwnerHandler,
     orderConfirmed: NotifyOrderConfirmedHandler,
     orderCancelled: NotifyOrderCancelledHandler,

@@ -18,11 +18,11 @@ import { NotifyPaymentRefundedHandler } from './orders/notify-payment-refunded.h
 import { OrderOwners } from './orders/order-owners';
 import { RememberOrderOwnerHandler } from './orders/remember-order-owner.handler';
 import { NotificationRecorder } from './recording/notification-recorder';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { NotifyUserRegistered } from './user-registered.handler';
 import { SERVICE_ROLES } from '@app/database';
 
 const EventHandlers = [
-  UserRegisteredHandler,
+  NotifyUserRegistered,
   RememberOrderOwnerHandler,
   NotifyOrderConfirmedHandler,
   NotifyOrderCancelledHandler,

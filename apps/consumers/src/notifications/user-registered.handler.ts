@@ -11,7 +11,7 @@ import { NotificationRecorder } from './recording/notification-recorder';
  * cannot be subscribed yet.
  */
 @Injectable()
-export class UserRegisteredHandler implements EventHandler<UserRegistered['payload']> {
+export class NotifyUserRegistered implements EventHandler<UserRegistered['payload']> {
   readonly eventType = UserRegistered.type;
 
   constructor(private readonly notifications: NotificationRecorder) {}

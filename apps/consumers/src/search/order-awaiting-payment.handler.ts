@@ -8,7 +8,7 @@ import { OrderDocumentWriter } from './order-document.writer';
 type Payload = OrderAwaitingPayment['payload'];
 
 @Injectable()
-export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
+export class IndexOrderAwaitingPayment implements EventHandler<Payload> {
   readonly eventType = OrderAwaitingPayment.type;
 
   constructor(private readonly orders: OrderDocumentWriter) {}

@@ -8,7 +8,7 @@ import { OrderDocumentWriter } from './order-document.writer';
 type Payload = OrderCancelled['payload'];
 
 @Injectable()
-export class OrderCancelledHandler implements EventHandler<Payload> {
+export class IndexOrderCancelled implements EventHandler<Payload> {
   readonly eventType = OrderCancelled.type;
 
   constructor(private readonly orders: OrderDocumentWriter) {}

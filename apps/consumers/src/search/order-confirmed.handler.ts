@@ -8,7 +8,7 @@ import { OrderDocumentWriter } from './order-document.writer';
 type Payload = OrderConfirmed['payload'];
 
 @Injectable()
-export class OrderConfirmedHandler implements EventHandler<Payload> {
+export class IndexOrderConfirmed implements EventHandler<Payload> {
   readonly eventType = OrderConfirmed.type;
 
   constructor(private readonly orders: OrderDocumentWriter) {}

@@ -8,7 +8,7 @@ import { OrderDocumentWriter } from './order-document.writer';
 type Payload = OrderCreated['payload'];
 
 @Injectable()
-export class OrderCreatedHandler implements EventHandler<Payload> {
+export class IndexOrderCreated implements EventHandler<Payload> {
   readonly eventType = OrderCreated.type;
 
   constructor(private readonly orders: OrderDocumentWriter) {}

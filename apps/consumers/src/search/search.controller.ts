@@ -3,13 +3,13 @@ import { Ctx } from '@nestjs/microservices';
 import { TOPICS } from '@app/events';
 import { ConsumerPattern, ConsumerRuntime, type EventHandlerFn, type KafkaBatchContext } from '@app/messaging';
 import { dispatchByType } from '../shared/event-handler';
-import { OrderAwaitingPaymentHandler } from './order-awaiting-payment.handler';
-import { OrderCancelledHandler } from './order-cancelled.handler';
-import { OrderConfirmedHandler } from './order-confirmed.handler';
-import { OrderCreatedHandler } from './order-created.handler';
+import { IndexOrderAwaitingPayment } from './order-awaiting-payment.handler';
+import { IndexOrderCancelled } from './order-cancelled.handler';
+import { IndexOrderConfirmed } from './order-confirmed.handler';
+import { IndexOrderCreated } from './order-created.handler';
 import { ProductAddedHandler } from './product-added.handler';
 import { SEARCH } from './search.consumer';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { IndexUserRegistered } from './user-registered.handler';
 
 /** StockAdjusted and the reservation events are skipped: no indexed field comes from them. */
 @Controller()
@@ -20,12 +20,12 @@ export class SearchController {
 
   constructor(
     private readonly runtime: ConsumerRuntime,
-    userRegistered: UserRegisteredHandler,
+    userRegistered: IndexUserRegistered,
     productAdded: ProductAddedHandler,
-    orderCreated: OrderCreatedHandler,
-    orderAwaitingPayment: OrderAwaitingPaymentHandler,
-    orderConfirmed: OrderConfirmedHandler,
-    orderCancelled: OrderCancelledHandler,
+    orderCreated: IndexOrderCreated,
+    orderAwaitingPayment: IndexOrderAwaitingPayment,
+    orderConfirmed: IndexOrderConfirmed,
+    orderCancelled: IndexOrderCancelled,
   ) {
     this.users = dispatchByType([userRegistered]);
     this.inventory = dispatchByType([productAdded]);

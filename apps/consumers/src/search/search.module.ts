@@ -2,17 +2,17 @@ import { Module } from '@nestjs/common';
 import { ElasticsearchModule } from '@nestjs/elasticsearch';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CONSUMER_RUNTIME } from '../shared/consumer-runtime';
-import { OrderAwaitingPaymentHandler } from './order-awaiting-payment.handler';
-import { OrderCancelledHandler } from './order-cancelled.handler';
-import { OrderConfirmedHandler } from './order-confirmed.handler';
-import { OrderCreatedHandler } from './order-created.handler';
+import { IndexOrderAwaitingPayment } from './order-awaiting-payment.handler';
+import { IndexOrderCancelled } from './order-cancelled.handler';
+import { IndexOrderConfirmed } from './order-confirmed.handler';
+import { IndexOrderCreated } from './order-created.handler';
 import { OrderDocumentWriter } from './order-document.writer';
 import { ProductAddedHandler } from './product-added.handler';
 import { ProductNames } from './product-names';
 import { SearchIndexLifecycle } from './search-index.lifecycle';
 import { SearchController } from './search.controller';
 import { SearchRequests } from './search-requests';
-import { UserRegisteredHandler } from './user-registered.handler';
+import { IndexUserRegistered } from './user-registered.handler';
 
 @Module({
   imports: [
@@ -26,15 +26,15 @@ import { UserRegisteredHandler } from './user-registered.handler';
   controllers: [SearchController],
   providers: [
     SearchIndexLifecycle,
-    UserRegisteredHandler,
+    IndexUserRegistered,
     ProductAddedHandler,
     SearchRequests,
     ProductNames,
     OrderDocumentWriter,
-    OrderCreatedHandler,
-    OrderAwaitingPaymentHandler,
-    OrderConfirmedHandler,
-    OrderCancelledHandler,
+    IndexOrderCreated,
+    IndexOrderAwaitingPayment,
+    IndexOrderConfirmed,
+    IndexOrderCancelled,
   ],
 })
 export class SearchModule {}

@@ -16,7 +16,7 @@ import type { UserDocument } from './users-index.mapping';
  * retries it.
  */
 @Injectable()
-export class UserRegisteredHandler implements EventHandler<UserRegistered['payload']> {
+export class IndexUserRegistered implements EventHandler<UserRegistered['payload']> {
   readonly eventType = UserRegistered.type;
 
   constructor(private readonly requests: SearchRequests) {}

@@ -1,7 +1,7 @@
-import { OrderAwaitingPaymentHandler } from './order-awaiting-payment.handler';
-import { OrderCancelledHandler } from './order-cancelled.handler';
-import { OrderConfirmedHandler } from './order-confirmed.handler';
-import { OrderCreatedHandler } from './order-created.handler';
+import { RecordOrderAwaitingPayment } from './order-awaiting-payment.handler';
+import { RecordOrderCancelled } from './order-cancelled.handler';
+import { RecordOrderConfirmed } from './order-confirmed.handler';
+import { RecordOrderCreated } from './order-created.handler';
 
-export { OrderAwaitingPaymentHandler, OrderCancelledHandler, OrderConfirmedHandler, OrderCreatedHandler };
-export const ORDER_FACT_HANDLERS = [OrderCreatedHandler, OrderAwaitingPaymentHandler, OrderConfirmedHandler, OrderCancelledHandler];
+export { RecordOrderAwaitingPayment, RecordOrderCancelled, RecordOrderConfirmed, RecordOrderCreated };
+export const ORDER_FACT_HANDLERS = [RecordOrderCreated, RecordOrderAwaitingPayment, RecordOrderConfirmed, RecordOrderCancelled];

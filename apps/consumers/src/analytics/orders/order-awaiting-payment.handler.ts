@@ -9,7 +9,7 @@ type Payload = OrderAwaitingPayment['payload'];
 
 /** Priced: the total is kept on the fact, but counts as revenue only once the order is confirmed. */
 @Injectable()
-export class OrderAwaitingPaymentHandler implements EventHandler<Payload> {
+export class RecordOrderAwaitingPayment implements EventHandler<Payload> {
   readonly eventType = OrderAwaitingPayment.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {

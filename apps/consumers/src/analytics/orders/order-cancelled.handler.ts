@@ -9,7 +9,7 @@ type Payload = OrderCancelled['payload'];
 
 /** Keeps a priced total if there was one: what a cancellation cost is worth reporting later. */
 @Injectable()
-export class OrderCancelledHandler implements EventHandler<Payload> {
+export class RecordOrderCancelled implements EventHandler<Payload> {
   readonly eventType = OrderCancelled.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {

@@ -8,7 +8,7 @@ import { updateOrderFact } from './order-fact';
 type Payload = OrderConfirmed['payload'];
 
 @Injectable()
-export class OrderConfirmedHandler implements EventHandler<Payload> {
+export class RecordOrderConfirmed implements EventHandler<Payload> {
   readonly eventType = OrderConfirmed.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {

@@ -14,7 +14,7 @@ type Payload = OrderCreated['payload'];
  * a duplicate inserts nothing and leaves the rollups alone.
  */
 @Injectable()
-export class OrderCreatedHandler implements EventHandler<Payload> {
+export class RecordOrderCreated implements EventHandler<Payload> {
   readonly eventType = OrderCreated.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager, run: RunScope): Promise<void> {

@@ -17,10 +17,10 @@ import { RESERVED_STREAM_VERSION, reservationStreamOf } from './reservation-stre
  * An order inventory never decided on (its OrderCreated dead-lettered here, the order cancelled
  * FULFILMENT_TIMEOUT meanwhile) gets a RELEASED row holding nothing, and no event: nothing was
  * reserved, so there is nothing to announce. That row is what makes the OrderCreated, once
- * redriven, a no-op (OrderCreatedHandler), instead of stock reserved for a dead order forever.
+ * redriven, a no-op (ReserveStockOnOrderCreated), instead of stock reserved for a dead order forever.
  */
 @Injectable()
-export class OrderCancelledHandler implements EventHandler<OrderCancelled['payload']> {
+export class ReleaseStockOnOrderCancelled implements EventHandler<OrderCancelled['payload']> {
   readonly eventType = OrderCancelled.type;
 
   constructor(

@@ -15,7 +15,7 @@ import { RESERVED_STREAM_VERSION, reservationStreamOf } from './reservation-stre
  * `available` stays as it was). Only a RESERVED reservation is committed; anything else is a no-op.
  */
 @Injectable()
-export class OrderConfirmedHandler implements EventHandler<OrderConfirmed['payload']> {
+export class CommitStockOnOrderConfirmed implements EventHandler<OrderConfirmed['payload']> {
   readonly eventType = OrderConfirmed.type;
 
   constructor(

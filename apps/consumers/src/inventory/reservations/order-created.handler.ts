@@ -15,7 +15,7 @@ import { reservationStreamOf } from './reservation-stream';
  * concurrent orders queue per sku and none can take units another one was just given.
  */
 @Injectable()
-export class OrderCreatedHandler implements EventHandler<OrderCreated['payload']> {
+export class ReserveStockOnOrderCreated implements EventHandler<OrderCreated['payload']> {
   readonly eventType = OrderCreated.type;
 
   constructor(
@@ -28,7 +28,7 @@ export class OrderCreatedHandler implements EventHandler<OrderCreated['payload']
     const { orderId, lines } = event.payload;
     // processed_events catches the same event again; this catches the same order under another
     // event id (a republished OrderCreated), which must not reserve twice either, and an order
-    // cancelled before this arrived (redriven from the dead letters): OrderCancelledHandler left
+    // cancelled before this arrived (redriven from the dead letters): ReleaseStockOnOrderCancelled left
     // it an empty RELEASED row, and stock reserved for it now would never be given back.
     if (await this.reservations.find(em, orderId)) return;
     const stock = await this.products.lockForUpdate(em, [...quantitiesBySku(lines).keys()]);
