@@ -27,7 +27,7 @@ describe('TypeORM migrations on PostgreSQL', () => {
 
   it('creates the event store in the service schema, enforces one event per stream version, and reverts', async () => {
     const applied = await ds.runMigrations({ transaction: 'all' });
-    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000', 'RelayParked1795300000000']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000', 'RelayParked1795300000000', 'RelayStatus1795600000000']);
     expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints', 'relay_parked']);
 
     const insert = (version: number) =>
@@ -39,8 +39,13 @@ describe('TypeORM migrations on PostgreSQL', () => {
     expect(Number(row.tx)).toBeGreaterThan(0);
 
     expect(await ds.runMigrations()).toEqual([]);
-    const lockFunction = async () => (await ds.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'lock_events_for_append'`, [schema])).length;
+    const fn = async (name: string) => (await ds.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`, [schema, name])).length;
+    const lockFunction = () => fn('lock_events_for_append');
     expect(await lockFunction()).toBe(1);
+    // The relay's status, for /metrics and systemStatus: nothing to publish yet but the row above.
+    expect(await ds.query(`SELECT events, leader FROM "${schema}".relay_status('kafka')`)).toEqual([{ events: 1, leader: null }]);
+    await ds.undoLastMigration();
+    expect(await fn('relay_status')).toBe(0);
     await ds.undoLastMigration();
     expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints']);
     await ds.undoLastMigration();
