@@ -34,6 +34,15 @@ export class SampledGauge<L extends string> {
   }
 }
 
+/** `read`, called at most once per `ms`: one query serves every gauge a scrape reads from it. */
+export const sampledOncePer = <T>(ms: number, read: () => Promise<T>): (() => Promise<T>) => {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: read() };
+    return last.value;
+  };
+};
+
 export const relayLagEvents = new SampledGauge('commerce_relay_lag_events', 'Events stored but not yet published to Kafka, per event store', ['schema'] as const);
 export const relayLagSeconds = new SampledGauge('commerce_relay_lag_seconds', 'Age of the oldest event stored but not yet published, 0 when caught up', ['schema'] as const);
 export const sagasByState = new SampledGauge('commerce_sagas', 'Order sagas by state', ['state'] as const);

@@ -7,7 +7,7 @@ import type { ConsumerGroupStatusModel } from './models/system-status.model';
 import { oldestUnconsumedAt } from './oldest-unconsumed';
 
 /** Lag of one partition: committed offset (-1: none yet, so from the earliest kept) to the end. */
-type PartitionLag = { partition: number; committed: number; low: number; high: number };
+type PartitionLag = { partition: number; committed: number; high: number };
 
 /**
  * This namespace's consumer groups as the broker sees them: members, how far behind the end of
@@ -40,6 +40,9 @@ export class ConsumerGroupsReader {
 
 /** One systemStatus' reading of the groups, on one admin connection and one list of existing topics. */
 class GroupsQuery {
+  /** Each topic's offsets, asked once per query: most groups read the same few topics. */
+  private readonly ends = new Map<string, ReturnType<Admin['fetchTopicOffsets']>>();
+
   constructor(
     private readonly admin: Admin,
     private readonly topics: Set<string>,
@@ -69,7 +72,7 @@ class GroupsQuery {
         const end = ends.find((e) => e.partition === partition);
         if (!end) return [];
         const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
-        return Number(end.high) > from ? [{ partition, committed: from, low: Number(end.low), high: Number(end.high) }] : [];
+        return Number(end.high) > from ? [{ partition, committed: from, high: Number(end.high) }] : [];
       });
       lag += behind.reduce((sum, p) => sum + p.high - p.committed, 0);
       if (behind.length) oldest = Math.min(oldest, await oldestUnconsumedAt(this.admin, topic, behind));
@@ -91,6 +94,8 @@ class GroupsQuery {
 
   /** The topic's partition offsets; undefined when it does not exist (asking kafkajs would fail). */
   private endsOf(topic: string) {
-    return this.topics.has(topic) ? this.admin.fetchTopicOffsets(topic) : Promise.resolve(undefined);
+    if (!this.topics.has(topic)) return Promise.resolve(undefined);
+    if (!this.ends.has(topic)) this.ends.set(topic, this.admin.fetchTopicOffsets(topic));
+    return this.ends.get(topic)!;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sagasByState, sagasOverdue } from '@app/metrics';
+import { sagasByState, sagasOverdue, sampledOncePer } from '@app/metrics';
 import { ORDER_SCHEMA } from '../schema';
 
 /** The states a saga is still working in: the deadline scan's partial index covers exactly these. */
@@ -14,7 +14,13 @@ const IN_FLIGHT = ['PENDING', 'AWAITING_PAYMENT'];
 @Injectable()
 export class SagaGauges implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly stops: (() => void)[] = [];
-  private sampled?: { at: number; rows: Promise<{ state: string; sagas: number; overdue: number }[]> };
+  /** One query serves both gauges of a scrape. */
+  private readonly sample = sampledOncePer(1000, (): Promise<{ state: string; sagas: number; overdue: number }[]> =>
+    this.dataSource.query(
+      `SELECT state, count(*)::int AS sagas, count(*) FILTER (WHERE deadline_at < now())::int AS overdue
+       FROM "${ORDER_SCHEMA}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') GROUP BY state`,
+    ),
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,19 +36,5 @@ export class SagaGauges implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationShutdown(): void {
     for (const stop of this.stops) stop();
-  }
-
-  /** One query serves both gauges of a scrape. */
-  private sample() {
-    if (!this.sampled || Date.now() - this.sampled.at > 1000) {
-      this.sampled = {
-        at: Date.now(),
-        rows: this.dataSource.query(
-          `SELECT state, count(*)::int AS sagas, count(*) FILTER (WHERE deadline_at < now())::int AS overdue
-           FROM "${ORDER_SCHEMA}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') GROUP BY state`,
-        ),
-      };
-    }
-    return this.sampled.rows;
   }
 }

@@ -5,10 +5,10 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { pgConnectionOptions, type ServiceRole } from '@app/database';
 import { EVENT_REGISTRY, EVENT_TOPICS } from '@app/events';
 import { createProducer, ensureTopics } from '@app/messaging';
-import { relayLagEvents, relayLagSeconds } from '@app/metrics';
+import { relayLagEvents, relayLagSeconds, sampledOncePer } from '@app/metrics';
 import { EventStore } from '../event-store';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { type RelayStatus, relayStatus } from '../relay/relay-status';
+import { relayStatus } from '../relay/relay-status';
 
 const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 const RELAY_PRODUCER = Symbol('RELAY_PRODUCER');
@@ -45,12 +45,7 @@ class EventStoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
     await ensureTopics(this.config.kafka, EVENT_TOPICS);
     await this.producer.connect();
     this.relay.start();
-    // One query serves both gauges of a scrape.
-    let sampled: { at: number; lag: Promise<RelayStatus> } | undefined;
-    const lag = () => {
-      if (!sampled || Date.now() - sampled.at > 1000) sampled = { at: Date.now(), lag: relayStatus(this.store, RELAY_NAME) };
-      return sampled.lag;
-    };
+    const lag = sampledOncePer(1000, () => relayStatus(this.store, RELAY_NAME));
     this.stopSampling.push(
       relayLagEvents.add(async () => [{ labels: { schema: this.store.schema }, value: (await lag()).events }]),
       relayLagSeconds.add(async () => [{ labels: { schema: this.store.schema }, value: (await lag()).seconds }]),
