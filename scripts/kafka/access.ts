@@ -1,5 +1,5 @@
 import { AclOperationTypes as Op, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type AclEntry } from 'kafkajs';
-import { COMMAND_RECEIVERS, COMMAND_SENDERS, replyTopic, type CommandPattern } from '../../libs/commands/src';
+import { COMMAND_RECEIVERS, COMMAND_SENDERS, DEAD_LETTER_OWNERS, replyTopic, type CommandPattern } from '../../libs/commands/src';
 import type { AppName } from '../../libs/config/src';
 import { namespaced } from '../../libs/config/src/namespace';
 import { TOPICS } from '../../libs/events/src';
@@ -34,7 +34,10 @@ const topicOperations = (app: AppName): [string, Op[]][] => [
  * - its own names, `<ns>.<app>.` and `<ns>.<app>-`: its consumer groups (read, describe, delete)
  *   and its dead-letter topics (`<group>.dlq`: create, read, write, align their settings);
  * - the gateway: DESCRIBE on every consumer group of the namespace, for the admin's
- *   systemStatus (members, committed offsets; no right to join or reset one);
+ *   systemStatus (members, committed offsets; no right to join or reset one); READ on the
+ *   topics of the apps that own consumer groups (`<ns>.<app>.`: their dead letters, audit logs
+ *   and redrive topics), for the admin's deadLetters. It writes none: a redrive or discard is a
+ *   command to the owning app;
  * - IDEMPOTENT_WRITE on the cluster: every producer of ours is idempotent (libs/messaging), and
  *   Kafka 4.1's KRaft authorizer refuses its producer id without it, WRITE on topics
  *   notwithstanding (CLUSTER_AUTHORIZATION_FAILED). It grants no access to any topic. Not in a
@@ -50,6 +53,7 @@ export const aclsOf = (app: AppName, user = kafkaUserOf(app)): AclEntry[] => {
     ...allow(AclResourceTypes.TOPIC, own[0], ResourcePatternTypes.PREFIXED, [Op.CREATE, Op.READ, Op.WRITE, Op.ALTER_CONFIGS]),
     ...own.flatMap((prefix) => allow(AclResourceTypes.GROUP, prefix, ResourcePatternTypes.PREFIXED, [Op.READ, Op.DESCRIBE, Op.DELETE])),
     ...(app === 'gateway' ? allow(AclResourceTypes.GROUP, namespaced(''), ResourcePatternTypes.PREFIXED, [Op.DESCRIBE]) : []),
+    ...(app === 'gateway' ? Object.keys(DEAD_LETTER_OWNERS).flatMap((owner) => allow(AclResourceTypes.TOPIC, namespaced(`${owner}.`), ResourcePatternTypes.PREFIXED, [Op.READ])) : []),
     ...allow(AclResourceTypes.CLUSTER, 'kafka-cluster', ResourcePatternTypes.LITERAL, [Op.IDEMPOTENT_WRITE]),
   ];
 };

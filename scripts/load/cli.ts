@@ -4,7 +4,7 @@
  * run at all (bad arguments, gateway unreachable, admin login or setup refused).
  */
 import { parseArgs } from 'node:util';
-import { GatewayUnreachableError } from './graphql-client';
+import { GatewayUnreachableError } from '../gateway/graphql-client';
 import { formatReport } from './report';
 import { runLoad } from './run-load';
 

@@ -1,7 +1,7 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { followOrder } from './follow-order';
-import type { GraphQLClient } from './graphql-client';
+import type { GraphQLClient } from '../gateway/graphql-client';
 
 const REGISTER = `mutation R($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`;
 const CREATE = `mutation C($input: CreateOrderInput!) { createOrder(input: $input) { orderId } }`;

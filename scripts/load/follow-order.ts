@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
-import type { GraphQLClient } from './graphql-client';
+import type { GraphQLClient } from '../gateway/graphql-client';
 
 const FINAL = new Set(['CONFIRMED', 'CANCELLED']);
 const POLL_MS = 50;

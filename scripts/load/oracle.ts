@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { GraphQLClient } from './graphql-client';
+import type { GraphQLClient } from '../gateway/graphql-client';
 
 /**
  * The stock must balance once every order is final: each unit is either sold (a confirmed order

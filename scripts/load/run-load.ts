@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Customer, type OrderOutcome } from './customer';
-import { GraphQLClient } from './graphql-client';
+import { GraphQLClient } from '../gateway/graphql-client';
 import { mapLimit } from './map-limit';
 import type { LoadOptions, LoadReport } from './load-types';
 import { evaluateOracle, type OracleInput, settledStock } from './oracle';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { loadConfig, namespaced } from '@app/config';
-import { deadLetterTopic } from '@app/events';
-import { ensureTopics, redriveGroupOf } from '@app/messaging';
+import { deadLetterAuditTopic, deadLetterTopic } from '@app/events';
+import { encodeAuditRecord, ensureTopics } from '@app/messaging';
 import { codes, gql } from '../support/graphql-client';
 import { System } from '../support/system';
 import { waitFor } from '../support/wait-for';
@@ -29,20 +29,21 @@ describe('systemStatus', () => {
     await admin.connect();
     adminToken = await waitFor('the seeded admin to log in', async () => (await gql(system.gatewayUrl, `mutation { login(email: "admin@example.com", password: "admin12345") { token } }`)).data?.login?.token as string | undefined);
     // A group that consumed nothing of its topic: committed at the start, three messages behind.
-    await ensureTopics({ brokers: loadConfig().kafka.brokers }, [{ topic, numPartitions: 2 }, { topic: deadLetterTopic(parked), numPartitions: 1 }]);
+    await ensureTopics({ brokers: loadConfig().kafka.brokers }, [{ topic, numPartitions: 2 }, { topic: deadLetterTopic(parked), numPartitions: 1 }, { topic: deadLetterAuditTopic(parked), numPartitions: 1 }]);
     await admin.setOffsets({ groupId: parked, topic, partitions: [{ partition: 0, offset: '0' }, { partition: 1, offset: '0' }] });
     const producer = kafka.producer();
     await producer.connect();
     const sentAt = Date.now();
     await producer.send({ topic, messages: [{ partition: 0, value: 'a', timestamp: String(sentAt - 5000) }, { partition: 0, value: 'b' }, { partition: 1, value: 'c' }] });
-    // Two dead letters, the first of them redriven already.
+    // Two dead letters, the first of them discarded already (its group's audit log says so).
     await producer.send({ topic: deadLetterTopic(parked), messages: [{ value: 'x' }, { value: 'y' }] });
+    const discarded = { action: 'DISCARD' as const, ids: ['0:0'], actor: 'status-e2e', reason: 'test', at: new Date().toISOString(), commandId: randomUUID() };
+    await producer.send({ topic: deadLetterAuditTopic(parked), messages: [encodeAuditRecord(discarded)] });
     await producer.disconnect();
-    await admin.setOffsets({ groupId: redriveGroupOf(parked), topic: deadLetterTopic(parked), partitions: [{ partition: 0, offset: '1' }] });
   });
   afterAll(async () => {
-    await admin.deleteGroups([parked, redriveGroupOf(parked)]).catch(() => undefined);
-    await admin.deleteTopics({ topics: [topic, deadLetterTopic(parked)] }).catch(() => undefined);
+    await admin.deleteGroups([parked]).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic, deadLetterTopic(parked), deadLetterAuditTopic(parked)] }).catch(() => undefined);
     await admin.disconnect();
     await system.stop();
   });

@@ -20,7 +20,6 @@ import {
   encodeEnvelope,
   ensureTopics,
   PRODUCER_CONFIG,
-  redriveGroupOf,
   type ConsumerDefinition,
   type RetryPolicy,
   type KafkaBatchContext,
@@ -225,7 +224,7 @@ export class ConsumerHarness {
     await this.producer?.disconnect();
     if (this.admin) {
       const groups = this.consumers.map((c) => c.groupId);
-      await this.admin.deleteGroups([...groups, ...groups.map(redriveGroupOf)]).catch(() => undefined);
+      await this.admin.deleteGroups(groups).catch(() => undefined);
       await this.admin.deleteTopics({ topics: [this.topic, ...groups.map(deadLetterTopic)] }).catch(() => undefined);
       await this.admin.disconnect();
     }

@@ -63,7 +63,6 @@ describe('the consumer runtime against Kafka and PostgreSQL', () => {
       attempts: 3,
       consumer: h.consumer.name,
       source: { topic: h.topic, offset: '0' },
-      redriven: false,
       envelope: { eventId: poison.eventId, type: 'CounterBumped', schemaVersion: 2, payload: poison.payload },
     });
     expect(Date.parse(entries[0].failedAt)).not.toBeNaN();

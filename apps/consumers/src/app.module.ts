@@ -17,7 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SearchModule } from './search/search.module';
 import { CONSUMER_RUNTIME } from './shared/consumer-runtime';
-import { CommandSecurityModule } from '@app/commands';
+import { CommandSecurityModule, DeadLettersController } from '@app/commands';
 
 @Module({
   imports: [
@@ -48,5 +48,6 @@ import { CommandSecurityModule } from '@app/commands';
     // Also the inventory's event store and its relay (to inventory.events).
     InventoryModule,
   ],
+  controllers: [DeadLettersController('consumers')],
 })
 export class AppModule {}

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { schemaOf } from '@app/database';
 import { deadLetterTopic, type EventClass, OrderAwaitingPayment, OrderCancelled, OrderConfirmed, OrderCreated, TOPICS, type EventEnvelope } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { rewindGroup, waitUntilCaughtUp } from '../../../test/support/consumer-group';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
@@ -109,7 +109,7 @@ describe('the analytics consumer on orders: facts and sales rollups', () => {
     await app?.close();
     await producer?.disconnect();
     if (admin) {
-      await admin.deleteGroups([GROUP, redriveGroupOf(GROUP)]).catch(() => undefined);
+      await admin.deleteGroups([GROUP]).catch(() => undefined);
       await admin.deleteTopics({ topics: [deadLetterTopic(GROUP)] }).catch(() => undefined);
       await admin.disconnect();
     }

@@ -6,7 +6,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, TOPICS, type EventEnvelope } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -72,7 +72,7 @@ describe('the inventory when an order is cancelled before its OrderCreated is ap
     await app?.close();
     await producer?.disconnect();
     if (admin) {
-      await admin.deleteGroups([group, redriveGroupOf(group)]).catch(() => undefined);
+      await admin.deleteGroups([group]).catch(() => undefined);
       await admin.deleteTopics({ topics: [deadLetterTopic(group)] }).catch(() => undefined);
       await admin.disconnect();
     }

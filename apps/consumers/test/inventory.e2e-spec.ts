@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { COMMANDS, type CommandMessage, type CommandPattern, type CommandRejected, type CommandReply, type CommandResult, startCommandServer } from '@app/commands';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, TOPICS, type EventEnvelope } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { signedAs } from '../../../test/support/command-security';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
@@ -114,7 +114,7 @@ describe('the inventory (consumers app): product commands and reservations', () 
     await producer?.disconnect();
     if (admin) {
       const group = `${groupIdPrefix}${INVENTORY.groupId}`;
-      await admin.deleteGroups([group, redriveGroupOf(group), commandServer.groupId, clientGroup]).catch(() => undefined);
+      await admin.deleteGroups([group, commandServer.groupId, clientGroup]).catch(() => undefined);
       await admin.deleteTopics({ topics: [deadLetterTopic(group)] }).catch(() => undefined);
       await admin.disconnect();
     }

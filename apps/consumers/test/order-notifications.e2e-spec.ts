@@ -5,7 +5,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, TOPICS, type EventEnvelope, type OrderCancelled } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { KafkaCollector } from '../../../test/support/kafka-collector';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
@@ -86,7 +86,7 @@ describe('the notifications consumer telling customers about their orders', () =
     await producer?.disconnect();
     if (admin) {
       const group = `${groupIdPrefix}${NOTIFICATIONS.groupId}`;
-      await admin.deleteGroups([group, redriveGroupOf(group)]).catch(() => undefined);
+      await admin.deleteGroups([group]).catch(() => undefined);
       await admin.deleteTopics({ topics: [deadLetterTopic(group)] }).catch(() => undefined);
       await admin.disconnect();
     }

@@ -17,7 +17,7 @@ import {
   type EventEnvelope,
   type TopicName,
 } from '@app/events';
-import { encodeEnvelope, listDeadLetters, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, listDeadLetters, PRODUCER_CONFIG } from '@app/messaging';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -108,7 +108,7 @@ describe('the projections consumer on orders, payments and the event log', () =>
     await producer?.disconnect();
     if (admin) {
       const groups = [`${groupIdPrefix}${PROJECTIONS.groupId}`];
-      await admin.deleteGroups([...groups, ...groups.map(redriveGroupOf)]).catch(() => undefined);
+      await admin.deleteGroups(groups).catch(() => undefined);
       await admin.deleteTopics({ topics: groups.map(deadLetterTopic) }).catch(() => undefined);
       await admin.disconnect();
     }

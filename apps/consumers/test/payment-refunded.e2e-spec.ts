@@ -5,7 +5,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, OrderRefunded, PaymentProcessed, PaymentRefunded, TOPICS, type EventEnvelope, type TopicName } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -71,7 +71,7 @@ describe('a refunded payment (projections and notifications)', () => {
     await app?.close();
     await producer?.disconnect();
     if (admin) {
-      await admin.deleteGroups([...groups, ...groups.map(redriveGroupOf)]).catch(() => undefined);
+      await admin.deleteGroups(groups).catch(() => undefined);
       await admin.deleteTopics({ topics: groups.map(deadLetterTopic) }).catch(() => undefined);
       await admin.disconnect();
     }

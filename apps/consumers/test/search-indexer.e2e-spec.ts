@@ -5,7 +5,7 @@ import { Client as Elasticsearch } from '@elastic/elasticsearch';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, OrderAwaitingPayment, OrderConfirmed, OrderCreated, ProductAdded, TOPICS, type EventEnvelope, type TopicName } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -87,7 +87,7 @@ describe('the search consumer indexing products and orders', () => {
     await producer?.disconnect();
     if (admin) {
       const group = `${groupIdPrefix}${SEARCH.groupId}`;
-      await admin.deleteGroups([group, redriveGroupOf(group)]).catch(() => undefined);
+      await admin.deleteGroups([group]).catch(() => undefined);
       await admin.deleteTopics({ topics: [deadLetterTopic(group)] }).catch(() => undefined);
       await admin.disconnect();
     }

@@ -6,7 +6,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { deadLetterTopic, TOPICS, type EventEnvelope } from '@app/events';
-import { encodeEnvelope, PRODUCER_CONFIG, redriveGroupOf } from '@app/messaging';
+import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { assertTestDatabase } from '../../../test/support/test-env';
 import { waitFor } from '../../../test/support/wait-for';
 import { AppModule } from '../src/app.module';
@@ -68,7 +68,7 @@ describe('the consumers app reacting to UserRegistered', () => {
     await producer?.disconnect();
     if (admin) {
       const groups = CONSUMERS.map((c) => `${groupIdPrefix}${c.groupId}`);
-      await admin.deleteGroups([...groups, ...groups.map(redriveGroupOf)]).catch(() => undefined);
+      await admin.deleteGroups(groups).catch(() => undefined);
       await admin.deleteTopics({ topics: groups.map(deadLetterTopic) }).catch(() => undefined);
       await admin.disconnect();
     }

@@ -25,8 +25,8 @@ const API_FILE = join(REPO_ROOT, '..', 'shared', 'API.graphql');
 const SCHEMA_FILE = schemaFilePath(REPO_ROOT);
 
 const IMPLEMENTED = {
-  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search', 'systemStatus'],
-  Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder'],
+  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search', 'systemStatus', 'deadLetters'],
+  Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder', 'redriveDeadLetters', 'discardDeadLetters'],
   User: ['orders'],
   Order: ['user', 'payment'],
   Subscription: ['orderStatusChanged', 'notificationReceived'],

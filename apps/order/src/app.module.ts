@@ -30,7 +30,7 @@ import { OrderSagaRepository } from './sagas/order-saga.repository';
 import { OrderDeadlineScheduler } from './sagas/order-deadline.scheduler';
 import { SagaGauges } from './sagas/saga-gauges';
 import { ORDER_SCHEMA } from './schema';
-import { CommandSecurityModule } from '@app/commands';
+import { CommandSecurityModule, DeadLettersController } from '@app/commands';
 import { OpenOrdersPerCustomer1795500000000 } from './migrations/1795500000000-open-orders-per-customer';
 
 const CommandHandlers = [
@@ -60,7 +60,7 @@ const CommandHandlers = [
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
     MetricsModule,
   ],
-  controllers: [OrderCommandsController, OrderSagaController],
+  controllers: [OrderCommandsController, OrderSagaController, DeadLettersController('order')],
   providers: [
     ...CommandHandlers,
     orderSettingsProvider,

@@ -79,3 +79,19 @@ export interface RefundPaymentData {
   orderId: string;
 }
 export type RefundPaymentResult = ProcessPaymentResult;
+
+/**
+ * COMMANDS.settleConsumersDeadLetters / settleOrderDeadLetters, admin only: redrive (to the group
+ * alone, upcast) or discard (with a reason) entries of one of the receiving app's consumer groups.
+ */
+export interface SettleDeadLettersData {
+  group: string;
+  /** Entry ids, `<partition>:<offset>` on the group's dead-letter topic. */
+  ids: string[];
+  action: 'REDRIVE' | 'DISCARD';
+  reason?: string;
+}
+/** How many of the ids were settled now (the rest were settled before, or unknown). */
+export interface SettleDeadLettersResult {
+  settled: number;
+}

@@ -17,6 +17,8 @@ export const COMMANDS = {
   cancelOrder: namespaced('commands.order.cancel'),
   processPayment: namespaced('commands.payment.process'),
   refundPayment: namespaced('commands.payment.refund'),
+  settleConsumersDeadLetters: namespaced('commands.consumers.settle-dead-letters'),
+  settleOrderDeadLetters: namespaced('commands.order.settle-dead-letters'),
 } as const;
 
 export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -49,6 +51,8 @@ export const COMMAND_SENDERS: Readonly<Record<CommandPattern, readonly KeyHolder
   [COMMANDS.cancelOrder]: ['gateway'],
   [COMMANDS.processPayment]: ['order'],
   [COMMANDS.refundPayment]: ['order'],
+  [COMMANDS.settleConsumersDeadLetters]: ['gateway'],
+  [COMMANDS.settleOrderDeadLetters]: ['gateway'],
 };
 
 /** The app that handles each command (its command server reads the topic and writes the reply). */
@@ -62,4 +66,17 @@ export const COMMAND_RECEIVERS: Readonly<Record<CommandPattern, AppName>> = {
   [COMMANDS.cancelOrder]: 'order',
   [COMMANDS.processPayment]: 'payment',
   [COMMANDS.refundPayment]: 'payment',
+  [COMMANDS.settleConsumersDeadLetters]: 'consumers',
+  [COMMANDS.settleOrderDeadLetters]: 'order',
 };
+
+/**
+ * Only the app that owns a consumer group may write its topics (dead letters, their audit log,
+ * redriven events): an admin's redrive or discard is a command to that app. Groups are named
+ * `<namespace>.<app>.<consumer>`.
+ */
+export const DEAD_LETTER_OWNERS = { consumers: COMMANDS.settleConsumersDeadLetters, order: COMMANDS.settleOrderDeadLetters } as const;
+
+/** The command that settles `group`'s dead letters; undefined for a group no app of ours owns. */
+export const settleDeadLettersCommandOf = (group: string): CommandPattern | undefined =>
+  Object.entries(DEAD_LETTER_OWNERS).find(([app]) => group.startsWith(namespaced(`${app}.`)))?.[1];

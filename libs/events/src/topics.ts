@@ -33,3 +33,9 @@ export const EVENT_TOPICS: readonly TopicSpec[] = [
 
 /** Where a consumer group parks events it gave up on: one dead-letter topic per group (in its namespace, as the group is). */
 export const deadLetterTopic = (consumerGroup: string): string => `${consumerGroup}.dlq`;
+
+/** Where an admin's redrive puts a group's dead letters back: read by that group alone, next to its source topics. */
+export const redriveTopic = (consumerGroup: string): string => `${consumerGroup}.redrive`;
+
+/** What was done to a group's dead letters (redriven, discarded), by whom and why: the audit log, kept forever. */
+export const deadLetterAuditTopic = (consumerGroup: string): string => `${deadLetterTopic(consumerGroup)}.audit`;

@@ -41,7 +41,7 @@ export const readKafka = async (brokers: string[], namespace: string): Promise<K
       groups.push(groupId);
       const ids = new Set<string>();
       view.eventIds.set(topic, ids);
-      await readToEnd(kafka, { topic, groupId, commit: false, timeoutMs: 60000 }, async (message) => {
+      await readToEnd(kafka, { topic, groupId, timeoutMs: 60000 }, async (message) => {
         const eventId = headerText(message.headers, 'event-id');
         if (topic.endsWith('.events')) {
           if (eventId) ids.add(eventId);

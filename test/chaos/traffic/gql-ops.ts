@@ -1,4 +1,4 @@
-import { GraphQLClient } from '../../../scripts/load/graphql-client';
+import { GraphQLClient } from '../../../scripts/gateway/graphql-client';
 import type { AckLog } from './acks';
 
 const LOGIN = `mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;

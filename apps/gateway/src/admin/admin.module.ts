@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CommandClientModule } from '../command-client/command-client.module';
+import { DeadLettersReader } from './dead-letters/dead-letters.reader';
+import { ListDeadLettersHandler } from './dead-letters/list-dead-letters/list-dead-letters.handler';
+import { SettleDeadLettersHandler } from './dead-letters/settle-dead-letters/settle-dead-letters.handler';
 import { ADMIN_RESOLVERS } from './admin.resolvers';
 import { ConsumerGroupsReader } from './consumer-groups.reader';
 import { RelayStatusReader } from './relay-status.reader';
@@ -6,6 +10,7 @@ import { SystemStatusHandler } from './system-status/system-status.handler';
 
 /** The operator's view (issue 12): what the broker and the event stores say, admin only. */
 @Module({
-  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader],
+  imports: [CommandClientModule],
+  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader, DeadLettersReader, ListDeadLettersHandler, SettleDeadLettersHandler],
 })
 export class AdminModule {}

@@ -1,4 +1,5 @@
+import { DeadLettersResolver } from './dead-letters/dead-letters.resolver';
 import { SystemStatusResolver } from './system-status/system-status.resolver';
 
 /** Also read by the schema-contract spec (through GATEWAY_RESOLVERS). */
-export const ADMIN_RESOLVERS = [SystemStatusResolver];
+export const ADMIN_RESOLVERS = [SystemStatusResolver, DeadLettersResolver];

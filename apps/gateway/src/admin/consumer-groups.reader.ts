@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
-import { deadLetterTopic } from '@app/events';
-import { redriveGroupOf } from '@app/messaging';
+import { deadLetterAuditTopic, deadLetterTopic } from '@app/events';
+import { DeadLettersReader } from './dead-letters/dead-letters.reader';
 import type { ConsumerGroupStatusModel } from './models/system-status.model';
 import { oldestUnconsumedAt } from './oldest-unconsumed';
 
@@ -19,7 +19,10 @@ type PartitionLag = { partition: number; committed: number; high: number };
 export class ConsumerGroupsReader {
   private readonly kafka: Kafka;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly deadLetters: DeadLettersReader,
+  ) {
     this.kafka = new Kafka({ clientId: namespaced('gateway-admin'), ...config.kafka, logLevel: logLevel.NOTHING });
   }
 
@@ -31,7 +34,7 @@ export class ConsumerGroupsReader {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      return await new GroupsQuery(admin, new Set(await admin.listTopics())).groups();
+      return await new GroupsQuery(admin, new Set(await admin.listTopics()), this.deadLetters).groups();
     } finally {
       await admin.disconnect();
     }
@@ -46,6 +49,7 @@ class GroupsQuery {
   constructor(
     private readonly admin: Admin,
     private readonly topics: Set<string>,
+    private readonly deadLetters: DeadLettersReader,
   ) {}
 
   async groups(): Promise<ConsumerGroupStatusModel[]> {
@@ -80,16 +84,17 @@ class GroupsQuery {
     return { lag, lagSeconds: oldest === Infinity ? 0 : Math.max(0, (Date.now() - oldest) / 1000) };
   }
 
-  /** Entries of the group's dead-letter topic past its redrive group's position. */
+  /**
+   * Entries of the group's dead-letter topic neither redriven nor discarded: from its offsets alone
+   * while its audit log is empty (the common case), otherwise by reading both, as deadLetters does.
+   */
   private async deadLettersOf(group: string): Promise<number> {
-    const topic = deadLetterTopic(group);
-    const ends = await this.endsOf(topic);
+    const ends = await this.endsOf(deadLetterTopic(group));
     if (!ends) return 0; // no dead-letter topic yet: nothing ever failed
-    const [redriven] = await this.admin.fetchOffsets({ groupId: redriveGroupOf(group), topics: [topic] });
-    return ends.reduce((sum, end) => {
-      const done = Number(redriven?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-      return sum + Number(end.high) - Math.max(Number(end.low), done);
-    }, 0);
+    const entries = ends.reduce((sum, end) => sum + Number(end.high) - Number(end.low), 0);
+    const audit = await this.endsOf(deadLetterAuditTopic(group));
+    if (entries === 0 || !audit?.some((p) => Number(p.high) > Number(p.low))) return entries;
+    return (await this.deadLetters.pendingOf(group)).length;
   }
 
   /** The topic's partition offsets; undefined when it does not exist (asking kafkajs would fail). */

@@ -2,12 +2,14 @@ import { ServerKafka, type MessageHandler } from '@nestjs/microservices';
 import type { EachBatchPayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { KafkaConnection } from '@app/config';
-import { deadLetterTopic } from '@app/events';
+import { redriveTopic } from '@app/events';
 import { ensureTopics } from '../ensure-topics';
 import { PRODUCER_CONFIG } from '../producer';
 import type { ConsumerDefinition } from './consumer-definition';
 import { EventNotSettledError } from './errors';
 import { BatchOutcome, KafkaBatchContext } from './batch-context';
+import { groupTopics } from './group-topics';
+import { deadLetterUnroutable, runsBySource } from './redriven-runs';
 
 /** Where the brokers are and how to authenticate (KafkaConnection), and how this group consumes. */
 export interface ConsumerServerOptions extends KafkaConnection {
@@ -21,12 +23,6 @@ export interface ConsumerServerOptions extends KafkaConnection {
   fromBeginning?: boolean;
   deadLetterPartitions?: number;
 }
-
-/**
- * A dead letter is kept until an operator redrives or discards it (a redrive commits past it),
- * never aged out by the broker's default week: losing one would lose the event's effect.
- */
-const DEAD_LETTER_TOPIC_CONFIG = { 'retention.ms': '-1', 'retention.bytes': '-1' };
 
 type KafkaJsConsumer = Parameters<ServerKafka['bindEvents']>[0];
 
@@ -66,10 +62,8 @@ export class ConsumerServer extends ServerKafka {
 
   override async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
     try {
-      // Auto topic creation is off, and the dead-letter topic must exist before the first failure.
-      await ensureTopics(this.settings, [
-        { topic: deadLetterTopic(this.definition.groupId), numPartitions: this.settings.deadLetterPartitions ?? 1, config: DEAD_LETTER_TOPIC_CONFIG },
-      ]);
+      // Auto topic creation is off, and these must exist before the first failure or redrive.
+      await ensureTopics(this.settings, groupTopics(this.definition.groupId, this.settings.deadLetterPartitions ?? 1));
     } catch (err) {
       return callback(err);
     }
@@ -85,19 +79,41 @@ export class ConsumerServer extends ServerKafka {
 
   override async bindEvents(consumer: KafkaJsConsumer): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
-    if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics });
+    // The group's redrive topic too: what an admin redrives comes back to this group alone.
+    if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics: [...topics, redriveTopic(this.definition.groupId)] });
     await consumer.run({ ...this.options.run, eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) });
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     if (batch.messages.length === 0) return;
+    if (batch.topic === redriveTopic(this.definition.groupId)) return this.handleRedriven(payload);
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) throw new Error(`${this.definition.name}: no handler for ${batch.topic}`);
     // Lingering (see lingerMs) here, not in the broker's fetch (min bytes + max wait): that made an
     // idle lingering consumer fetch ten times a second for nothing. Only at the partition's end:
     // a backlog is worked through without pauses.
     if (this.definition.lingerMs && batch.offsetLag() === '0') await new Promise((resolve) => setTimeout(resolve, this.definition.lingerMs));
+    await this.settle(payload, handler);
+  }
+
+  /**
+   * Redriven messages of several source topics share the redrive topic: each run of one source
+   * goes to that topic's handler, as a batch of its own (same partition, its own offsets). One no
+   * handler takes (its source no longer consumed here) is dead-lettered again rather than
+   * holding up the partition.
+   */
+  private async handleRedriven(payload: EachBatchPayload): Promise<void> {
+    for (const run of runsBySource(payload)) {
+      const handler = run.topic === undefined ? undefined : this.getHandlerByPattern(run.topic);
+      if (handler && !(await this.settle(run.payload, handler)).complete) return;
+      if (!handler) await deadLetterUnroutable(this.producer!, this.definition, run);
+    }
+  }
+
+  /** Runs the handler on the batch and commits what its BatchOutcome says was settled. */
+  private async settle(payload: EachBatchPayload, handler: MessageHandler): Promise<BatchOutcome> {
+    const { batch } = payload;
     let outcome: unknown;
     let failure: unknown;
     try {
@@ -112,7 +128,7 @@ export class ConsumerServer extends ServerKafka {
       await payload.commitOffsetsIfNecessary();
     }
     // Stopped early (shutdown, rebalance): kafkajs fetches the rest again, here or elsewhere.
-    if (outcome instanceof BatchOutcome) return;
+    if (outcome instanceof BatchOutcome) return outcome;
     const first = batch.messages[0].offset;
     throw new EventNotSettledError(batch.topic, batch.partition, settled ?? first, failure);
   }

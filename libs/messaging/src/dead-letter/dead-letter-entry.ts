@@ -1,10 +1,12 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { EventEnvelope } from '@app/events';
-import { deadLetterTopic } from '@app/events';
 import { decodeEnvelope } from '../kafka-codec';
+import { deadLetterId, type DeadLetterAuditRecord } from './dead-letter-audit';
 import { DLQ_HEADERS, headerText, type MessageSource } from './dead-letter-headers';
 
 export interface DeadLetterEntry {
+  /** `<partition>:<offset>` on the dead-letter topic (deadLetterId). */
+  id: string;
   /** Where the entry sits on the dead-letter topic. */
   partition: number;
   offset: string;
@@ -16,12 +18,14 @@ export interface DeadLetterEntry {
   source: MessageSource;
   consumer: string;
   failedAt: string;
-  /** Already re-produced to its source topic by redriveDeadLetters. */
-  redriven: boolean;
+  /** What an admin did to it (redriven to the group alone, or discarded), from the audit log. */
+  settled?: DeadLetterAuditRecord;
+  /** The message as it sits on the dead-letter topic. */
+  message: KafkaMessage;
 }
 
-/** The consumer group that remembers (by its committed offsets) what has been redriven. */
-export const redriveGroupOf = (groupId: string): string => `${deadLetterTopic(groupId)}.redrive`;
+/** Still waiting for an operator: neither redriven nor discarded. */
+export const isPending = (entry: DeadLetterEntry): boolean => !entry.settled;
 
 const envelopeOf = (message: KafkaMessage): EventEnvelope | undefined => {
   try {
@@ -31,9 +35,10 @@ const envelopeOf = (message: KafkaMessage): EventEnvelope | undefined => {
   }
 };
 
-export const toDeadLetterEntry = (message: KafkaMessage, partition: number, redriven: boolean): DeadLetterEntry => {
+export const toDeadLetterEntry = (message: KafkaMessage, partition: number): DeadLetterEntry => {
   const h = (name: string) => headerText(message.headers, name) ?? '';
   return {
+    id: deadLetterId(partition, message.offset),
     partition,
     offset: message.offset,
     key: message.key?.toString() ?? null,
@@ -43,6 +48,6 @@ export const toDeadLetterEntry = (message: KafkaMessage, partition: number, redr
     source: { topic: h(DLQ_HEADERS.sourceTopic), partition: Number(h(DLQ_HEADERS.sourcePartition)), offset: h(DLQ_HEADERS.sourceOffset) },
     consumer: h(DLQ_HEADERS.consumer),
     failedAt: h(DLQ_HEADERS.failedAt),
-    redriven,
+    message,
   };
 };

@@ -13,6 +13,13 @@ export const DLQ_HEADERS = {
   failedAt: 'dlq-failed-at',
 } as const;
 
+/**
+ * On a message an admin redrove (to the group's redrive topic): the topic it was first consumed
+ * from, whose handler takes it again. Not a `dlq-` header, so it stays on the message if it fails
+ * again and is dead-lettered from the redrive topic.
+ */
+export const REDRIVE_SOURCE_HEADER = 'redrive-source-topic';
+
 export interface MessageSource {
   topic: string;
   partition: number;

@@ -4,8 +4,6 @@ export interface ReadToEndOptions {
   topic: string;
   /** kafkajs reads only through a consumer group; it starts at the group's committed offsets. */
   groupId: string;
-  /** Commit each offset once `onMessage` resolved, so the group remembers what it has handled. */
-  commit: boolean;
   timeoutMs?: number;
 }
 
@@ -39,7 +37,7 @@ export const readToEnd = async (
   options: ReadToEndOptions,
   onMessage: (message: KafkaMessage, partition: number) => Promise<void>,
 ): Promise<void> => {
-  const { topic, groupId, commit, timeoutMs = 30000 } = options;
+  const { topic, groupId, timeoutMs = 30000 } = options;
   const ends = await pendingPartitions(kafka, options);
   if (ends.size === 0) return;
 
@@ -66,11 +64,9 @@ export const readToEnd = async (
           eachMessage: async ({ partition, message }) => {
             const end = ends.get(partition);
             const offset = BigInt(message.offset);
-            // Nothing is committed past an error or past the end: those messages stay for next time.
             if (done || end === undefined || offset >= end) return;
             try {
               await onMessage(message, partition);
-              if (commit) await consumer.commitOffsets([{ topic, partition, offset: String(offset + 1n) }]);
             } catch (error) {
               return finish(error);
             }

@@ -1,10 +1,9 @@
 import { Controller, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
-import { CommandSecurity, type AddProductResult, COMMANDS, type CommandReply, metaOf, type RestockProductResult, toReply } from '@app/commands';
+import { CommandSecurity, type AddProductResult, COMMANDS, type CommandReply, metaOf, requireAdmin, type RestockProductResult, toReply } from '@app/commands';
 import { AddProductCommand } from './add-product/add-product.command';
 import { parseAddProductInput } from './add-product/add-product.input';
-import { requireAdmin } from './require-admin';
 import { RestockProductCommand } from './restock-product/restock-product.command';
 import { parseRestockProductInput } from './restock-product/restock-product.input';
 
@@ -27,7 +26,7 @@ export class InventoryCommandsController {
   addProduct(@Payload() raw: unknown): Promise<CommandReply<AddProductResult>> {
     return toReply(this.log, COMMANDS.addProduct, () => {
       const message = this.security.verify(COMMANDS.addProduct, raw);
-      const admin = requireAdmin(message);
+      const admin = requireAdmin(message, 'manage products');
       return this.commandBus.execute(new AddProductCommand(parseAddProductInput(message.data), metaOf(message), admin.userId));
     });
   }
@@ -36,7 +35,7 @@ export class InventoryCommandsController {
   restockProduct(@Payload() raw: unknown): Promise<CommandReply<RestockProductResult>> {
     return toReply(this.log, COMMANDS.restockProduct, () => {
       const message = this.security.verify(COMMANDS.restockProduct, raw);
-      const admin = requireAdmin(message);
+      const admin = requireAdmin(message, 'manage products');
       return this.commandBus.execute(new RestockProductCommand(parseRestockProductInput(message.data), metaOf(message), admin.userId));
     });
   }
