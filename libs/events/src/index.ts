@@ -9,3 +9,4 @@ export * from './orders';
 export * from './payments';
 export * from './notifications';
 export * from './catalog';
+export * from './order-saga-events';

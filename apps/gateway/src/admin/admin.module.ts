@@ -6,11 +6,12 @@ import { SettleDeadLettersHandler } from './dead-letters/settle-dead-letters/set
 import { ADMIN_RESOLVERS } from './admin.resolvers';
 import { ConsumerGroupsReader } from './consumer-groups.reader';
 import { RelayStatusReader } from './relay-status.reader';
+import { SAGA_IMPORTS, SAGA_PROVIDERS } from './sagas/sagas.providers';
 import { SystemStatusHandler } from './system-status/system-status.handler';
 
 /** The operator's view (issue 12): what the broker and the event stores say, admin only. */
 @Module({
-  imports: [CommandClientModule],
-  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader, DeadLettersReader, ListDeadLettersHandler, SettleDeadLettersHandler],
+  imports: [CommandClientModule, ...SAGA_IMPORTS],
+  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader, DeadLettersReader, ListDeadLettersHandler, SettleDeadLettersHandler, ...SAGA_PROVIDERS],
 })
 export class AdminModule {}

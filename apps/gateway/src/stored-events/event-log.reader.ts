@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, type Repository } from 'typeorm';
+import { In, MoreThanOrEqual, type Repository } from 'typeorm';
 import { EventLogEntry } from '@app/read-model';
 
 /** Reads `read_model.event_log`: every event of every service, as the projections consumer logged it. */
@@ -11,5 +11,16 @@ export class EventLogReader {
   /** A stream's events from `fromVersion` (inclusive) in version order, at most `limit`. */
   read(streamId: string, fromVersion: number, limit: number): Promise<EventLogEntry[]> {
     return this.log.find({ where: { streamId, version: MoreThanOrEqual(fromVersion) }, order: { version: 'ASC' }, take: limit });
+  }
+
+  /**
+   * The events of `types` in any of `streamIds`, in the order they were recorded. Positions are
+   * per store and cannot order events of several services; recorded_at (the writing transaction's
+   * start, on the one PostgreSQL server, to the millisecond the envelope carries) can: an event's
+   * transaction starts after its cause's committed and crossed Kafka. Then stream and version.
+   */
+  readStreams(streamIds: string[], types: readonly string[]): Promise<EventLogEntry[]> {
+    if (!streamIds.length) return Promise.resolve([]);
+    return this.log.find({ where: { streamId: In(streamIds), type: In([...types]) }, order: { recordedAt: 'ASC', streamId: 'ASC', version: 'ASC' } });
   }
 }

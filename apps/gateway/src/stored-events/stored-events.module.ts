@@ -11,5 +11,7 @@ import { STORED_EVENT_RESOLVERS } from './stored-events.resolvers';
 @Module({
   imports: [TypeOrmModule.forFeature([EventLogEntry]), OrdersModule],
   providers: [...STORED_EVENT_RESOLVERS, ListEventsHandler, EventLogReader, StreamOwner],
+  // The admin's saga history reads the same log.
+  exports: [EventLogReader],
 })
 export class StoredEventsModule {}

@@ -38,4 +38,8 @@ export class OrderSagaEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
+
+  /** When the saga was opened (migration 1795700000000): the admin's `sagas` list pages by it, as it never changes. */
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
 }

@@ -5,6 +5,7 @@ import type { Queryable } from '@app/event-store';
 import type { Order } from '../domain/order.aggregate';
 import { ORDER_SCHEMA as S } from '../schema';
 import { OrderSagaEntity, type SagaState } from './order-saga.entity';
+import { inFlightSql, overdueSql } from './saga-rules';
 
 export interface OverdueSaga {
   orderId: string;
@@ -21,7 +22,7 @@ const UPSERT = `
   INSERT INTO "${S}".order_sagas AS s (order_id, state, total_cents, payment_id, order_version, correlation_id, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, now())
   ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, total_cents = EXCLUDED.total_cents, payment_id = EXCLUDED.payment_id,
-    deadline_at = CASE WHEN EXCLUDED.state IN ('PENDING', 'AWAITING_PAYMENT') THEN s.deadline_at END,
+    deadline_at = CASE WHEN ${inFlightSql('EXCLUDED.')} THEN s.deadline_at END,
     order_version = EXCLUDED.order_version, updated_at = now()
   WHERE s.order_version < EXCLUDED.order_version`;
 
@@ -57,7 +58,7 @@ export class OrderSagaRepository {
    */
   async countOpenOf(tx: Queryable, userId: string): Promise<number> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`open-orders:${userId}`]);
-    const res = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${S}".order_sagas WHERE user_id = $1 AND state IN ('PENDING', 'AWAITING_PAYMENT')`, [userId]);
+    const res = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${S}".order_sagas WHERE user_id = $1 AND ${inFlightSql()}`, [userId]);
     return res.rows[0].n;
   }
 
@@ -106,7 +107,7 @@ export class OrderSagaRepository {
     const result: unknown = await this.rows.query(
       `UPDATE "${S}".order_sagas SET deadline_at = now() + $2::int ${ms}, updated_at = now()
        WHERE order_id IN (
-         SELECT order_id FROM "${S}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') AND deadline_at < now()
+         SELECT order_id FROM "${S}".order_sagas WHERE ${overdueSql()}
          ORDER BY deadline_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING order_id AS "orderId", correlation_id AS "correlationId"`,
       [limit, leaseMs],

@@ -2,9 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 import { DataSource } from 'typeorm';
 import { sagasByState, sagasOverdue, sampledOncePer } from '@app/metrics';
 import { ORDER_SCHEMA } from '../schema';
-
-/** The states a saga is still working in: the deadline scan's partial index covers exactly these. */
-const IN_FLIGHT = ['PENDING', 'AWAITING_PAYMENT'];
+import { IN_FLIGHT, inFlightSql, overdueSql } from './saga-rules';
 
 /**
  * /metrics' saga gauges, read at each scrape: sagas in flight by state, and those past their
@@ -17,8 +15,8 @@ export class SagaGauges implements OnApplicationBootstrap, OnApplicationShutdown
   /** One query serves both gauges of a scrape. */
   private readonly sample = sampledOncePer(1000, (): Promise<{ state: string; sagas: number; overdue: number }[]> =>
     this.dataSource.query(
-      `SELECT state, count(*)::int AS sagas, count(*) FILTER (WHERE deadline_at < now())::int AS overdue
-       FROM "${ORDER_SCHEMA}".order_sagas WHERE state IN ('PENDING', 'AWAITING_PAYMENT') GROUP BY state`,
+      `SELECT state, count(*)::int AS sagas, count(*) FILTER (WHERE ${overdueSql()})::int AS overdue
+       FROM "${ORDER_SCHEMA}".order_sagas WHERE ${inFlightSql()} GROUP BY state`,
     ),
   );
 
