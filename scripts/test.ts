@@ -1,12 +1,14 @@
 /**
  * `npm test`: every test against the real services. Starts the infrastructure it needs (reusing
- * what already runs), points the tests at their own database, type-checks, runs Jest, and stops
+ * what already runs), points the tests at their own database, finds (or installs) the Chromium the
+ * browser tests drive, type-checks, runs Jest, and stops
  * what it started — also when tests fail or the run is interrupted.
  * Extra arguments go to Jest, e.g. `npm test -- test/kafka`.
  */
 import { join } from 'node:path';
 import { ROOT } from './stack/paths';
 import { dropNamespace, runNamespace } from './stack/namespace';
+import { ensureBrowser } from './stack/browser';
 import { ensureDatabase } from './stack/postgres';
 import { MAIL_DIR } from './stack/smtp';
 import { down, up } from './stack/stack';
@@ -31,7 +33,9 @@ const main = async (): Promise<number> => {
   process.on('SIGTERM', onSignal);
   try {
     await ensureDatabase(databaseUrl);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', MAIL_DIR: process.env.MAIL_DIR ?? MAIL_DIR, COMMERCE_NAMESPACE: namespace };
+    // The admin console's tests drive a real Chromium: installed here when missing, never skipped.
+    const chrome = await ensureBrowser();
+    const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', MAIL_DIR: process.env.MAIL_DIR ?? MAIL_DIR, COMMERCE_NAMESPACE: namespace, CHROME_PATH: chrome };
     console.log('[test] type-checking (tsc --noEmit)');
     const tsc = await runChild(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: ROOT });
     if (tsc !== 0 || interrupted) return tsc || 130;

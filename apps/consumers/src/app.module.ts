@@ -5,6 +5,7 @@ import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
+import { TracingModule } from '@app/tracing';
 import { CONSUMER_MIGRATIONS } from '@app/messaging';
 import { READ_MODEL_MIGRATIONS } from '@app/read-model';
 import { AnalyticsModule } from './analytics/analytics.module';
@@ -41,6 +42,7 @@ import { CommandSecurityModule, DeadLettersController } from '@app/commands';
     CONSUMER_RUNTIME,
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch', 'smtp'] }),
     MetricsModule,
+    TracingModule,
     ProjectionsModule,
     NotificationsModule,
     AnalyticsModule,

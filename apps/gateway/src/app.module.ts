@@ -4,9 +4,11 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
+import { TracingModule } from '@app/tracing';
 import { READ_MODEL_SCHEMA } from '@app/read-model';
 import { AdminModule } from './admin/admin.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { ConsoleModule } from './console/console.module';
 import { GatewaySettingsModule } from './gateway-settings';
 import { GatewayGraphQLModule } from './graphql/gateway-graphql.module';
 import { LiveModule } from './live/live.module';
@@ -28,6 +30,7 @@ import { CommandSecurityModule } from '@app/commands';
     DatabaseModule.forService({ schema: READ_MODEL_SCHEMA, role: SERVICE_ROLES.gateway }),
     HealthModule.register({ checks: ['kafka', 'postgres', 'elasticsearch'] }),
     MetricsModule,
+    TracingModule,
     CqrsModule.forRoot(),
     GatewayGraphQLModule,
     UsersModule,
@@ -38,6 +41,7 @@ import { CommandSecurityModule } from '@app/commands';
     NotificationsModule,
     AnalyticsModule,
     AdminModule,
+    ConsoleModule,
     SearchModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { z } from 'zod';
 import { parseSettings } from '@app/config';
+import { DEFAULT_NODE_ENV, DEV_MODES } from '@app/config/config.schema';
 
 /**
  * Gateway-only knobs, read once and validated like @app/config (which holds what several apps
@@ -18,6 +19,9 @@ const settingsSchema = z
     READ_MODEL_WAIT_MS: count(10_000),
     SUBSCRIPTIONS_PER_CONNECTION: count(10),
     CONNECTIONS_PER_CUSTOMER: count(5),
+    GRAPHIQL: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+    // Read only for GRAPHIQL's default; @app/config validates it.
+    NODE_ENV: z.string().default(DEFAULT_NODE_ENV),
   })
   .transform((env) => ({
     loginLimit: { perIp: env.LOGIN_LIMIT_PER_IP, windowMs: env.LOGIN_LIMIT_WINDOW_MS },
@@ -28,6 +32,9 @@ const settingsSchema = z
     // Per gateway replica (in memory): a websocket's subscriptions, and a user's open websockets.
     subscriptionsPerConnection: env.SUBSCRIPTIONS_PER_CONNECTION,
     connectionsPerCustomer: env.CONNECTIONS_PER_CUSTOMER,
+    // GraphiQL on a browser's GET /graphql (src/graphiql): a development tool, which production
+    // (and so an unset NODE_ENV) serves only when asked to by name.
+    graphiql: env.GRAPHIQL === undefined ? DEV_MODES.includes(env.NODE_ENV) : env.GRAPHIQL === 'true',
   }));
 
 export type GatewaySettings = z.output<typeof settingsSchema>;

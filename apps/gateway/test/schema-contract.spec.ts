@@ -25,7 +25,7 @@ const API_FILE = join(REPO_ROOT, '..', 'shared', 'API.graphql');
 const SCHEMA_FILE = schemaFilePath(REPO_ROOT);
 
 const IMPLEMENTED = {
-  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search', 'systemStatus', 'deadLetters', 'saga', 'sagas'],
+  Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search', 'systemStatus', 'deadLetters', 'saga', 'sagas', 'trace'],
   Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder', 'redriveDeadLetters', 'discardDeadLetters'],
   User: ['orders'],
   Order: ['user', 'payment'],

@@ -7,6 +7,7 @@ import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { EVENT_REGISTRY } from '@app/events';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
+import { TracingModule } from '@app/tracing';
 import { CONSUMER_MIGRATIONS, ConsumerRuntimeModule } from '@app/messaging';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { ConfirmOrderHandler } from './commands/confirm-order/confirm-order.handler';
@@ -60,6 +61,7 @@ const CommandHandlers = [
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
     MetricsModule,
+    TracingModule,
   ],
   controllers: [OrderCommandsController, OrderSagaController, DeadLettersController('order')],
   providers: [

@@ -5,6 +5,7 @@ import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
+import { TracingModule } from '@app/tracing';
 import { PaymentCommandsController } from './commands/payment-commands.controller';
 import { ProcessPaymentHandler } from './commands/process-payment/process-payment.handler';
 import { RefundPaymentHandler } from './commands/refund-payment/refund-payment.handler';
@@ -32,6 +33,7 @@ const CommandHandlers = [ProcessPaymentHandler, RefundPaymentHandler];
     EventStoreModule.forService({ schema: PAYMENT_SCHEMA, role: SERVICE_ROLES.payment }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
     MetricsModule,
+    TracingModule,
   ],
   controllers: [PaymentCommandsController],
   providers: [

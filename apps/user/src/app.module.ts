@@ -5,6 +5,7 @@ import { DatabaseModule, SERVICE_ROLES } from '@app/database';
 import { EVENT_STORE_MIGRATIONS, EventStoreModule } from '@app/event-store';
 import { HealthModule } from '@app/health';
 import { MetricsModule } from '@app/metrics';
+import { TracingModule } from '@app/tracing';
 import { AuthenticateUserHandler } from './commands/authenticate-user/authenticate-user.handler';
 import { RegisterUserHandler } from './commands/register-user/register-user.handler';
 import { UserCommandsController } from './commands/user-commands.controller';
@@ -31,6 +32,7 @@ const CommandHandlers = [RegisterUserHandler, AuthenticateUserHandler, RevokeTok
     EventStoreModule.forService({ schema: USER_SCHEMA, role: SERVICE_ROLES.user }),
     HealthModule.register({ checks: ['kafka', 'postgres'] }),
     MetricsModule,
+    TracingModule,
   ],
   controllers: [UserCommandsController],
   providers: [...CommandHandlers, CredentialsRepository, AttemptCounters, LoginGuard, userSettingsProvider, { provide: PasswordHasher, useValue: new PasswordHasher() }, AdminSeed],

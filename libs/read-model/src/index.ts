@@ -8,11 +8,12 @@ import { CreateOrderViews1764600000000 } from './migrations/1764600000000-create
 import { AnnounceChanges1795100000000 } from './migrations/1795100000000-announce-changes';
 import { OrderViewFieldVersions1795400000000 } from './migrations/1795400000000-order-view-field-versions';
 import { UserTokensRevoked1795500000000 } from './migrations/1795500000000-user-tokens-revoked';
+import { EventLogByCorrelation1795800000001 } from './migrations/1795800000001-event-log-by-correlation';
 
 export * from './schema';
 export type { OrderStatus, OrderViewLine } from './entities/order-view.entity';
 export { EventLogEntry, OrderView, PaymentView, ProductView, UserView };
 
 /** Read-model tables, created by the app that owns the projections (consumers). */
-export const READ_MODEL_MIGRATIONS = [CreateUserView1764300000000, CreateOrderViews1764600000000, AnnounceChanges1795100000000, OrderViewFieldVersions1795400000000, UserTokensRevoked1795500000000];
+export const READ_MODEL_MIGRATIONS = [CreateUserView1764300000000, CreateOrderViews1764600000000, AnnounceChanges1795100000000, OrderViewFieldVersions1795400000000, UserTokensRevoked1795500000000, EventLogByCorrelation1795800000001];
 export const READ_MODEL_ENTITIES = [UserView, OrderView, PaymentView, ProductView, EventLogEntry];

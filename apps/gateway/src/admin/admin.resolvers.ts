@@ -1,6 +1,7 @@
 import { DeadLettersResolver } from './dead-letters/dead-letters.resolver';
 import { SAGA_RESOLVERS } from './sagas/sagas.providers';
+import { TRACE_RESOLVERS } from './trace/trace.providers';
 import { SystemStatusResolver } from './system-status/system-status.resolver';
 
 /** Also read by the schema-contract spec (through GATEWAY_RESOLVERS). */
-export const ADMIN_RESOLVERS = [SystemStatusResolver, DeadLettersResolver, ...SAGA_RESOLVERS];
+export const ADMIN_RESOLVERS = [SystemStatusResolver, DeadLettersResolver, ...SAGA_RESOLVERS, ...TRACE_RESOLVERS];

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { COMMAND_TOPICS, CommandSecurity, type CommandMessage, type CommandPattern, type CommandReply } from '@app/commands';
 import { ensureTopics } from '@app/messaging';
 import { commandRoundTripSeconds } from '@app/metrics';
+import { activeTraceparent } from '@app/tracing';
 import { ApiError, isApiErrorCode } from '../errors/api-error';
 
 /** The Kafka request/reply transport; a token so unit specs can hand in a stand-in. */
@@ -70,8 +71,10 @@ export class CommandClient implements OnModuleInit, OnModuleDestroy {
   }
 
   private async exchange<R, D>(pattern: CommandPattern, { key, data, issuedBy, commandId = randomUUID() }: CommandRequest<D>, result: z.ZodType<R>): Promise<R> {
+    // The mutation's trace continues in the service (signed with the rest); none when tracing is off.
+    const traceparent = activeTraceparent();
     // Signed once: the resend below is the same command, bytes and all.
-    const message = this.security.sign<D>(pattern, { commandId, correlationId: commandId, issuedBy, data });
+    const message = this.security.sign<D>(pattern, { commandId, correlationId: commandId, issuedBy, ...(traceparent ? { traceparent } : {}), data });
     for (let attempt = 1; ; attempt++) {
       try {
         const reply = await firstValueFrom(

@@ -9,10 +9,12 @@ import { TokenRevocations } from '../auth/token-revocations';
 import { createRequestContext, type HttpRequest } from '../auth/request-context';
 import { createSocketContext, isSocketContext, type SocketContext } from '../auth/socket-context';
 import { TokenService } from '../auth/token.service';
+import { GraphiqlModule } from '../graphiql/graphiql.module';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../gateway-settings';
 import { type ApolloPlugin, costLimitPlugin } from './cost-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './format-error';
+import { GRAPHQL_PATH } from './graphql-path';
 import { graphqlMetricsPlugin } from './metrics.plugin';
 import { SCHEMA_BUILD_OPTIONS, SchemaFileWriter } from './schema-file';
 import { ConnectionSlots, ConnectionSlotsModule } from './connection-slots';
@@ -25,12 +27,15 @@ import { graphqlWsOptions } from './subscriptions';
       imports: [AuthModule, ConnectionSlotsModule],
       inject: [APP_CONFIG, GATEWAY_SETTINGS, TokenService, TokenRevocations, ConnectionSlots, ModuleRef],
       useFactory: (config: AppConfig, settings: GatewaySettings, tokens: TokenService, revocations: TokenRevocations, slots: ConnectionSlots, moduleRef: ModuleRef): ApolloDriverConfig => ({
-        path: '/graphql',
+        path: GRAPHQL_PATH,
         // Built in memory; SchemaFileWriter prints apps/gateway/schema.graphql (see there why).
         autoSchemaFile: true,
         sortSchema: true,
         buildSchemaOptions: SCHEMA_BUILD_OPTIONS,
-        playground: false,
+        // Nest's GraphiQL loads React and GraphiQL from unpkg.com, and Apollo's landing pages from
+        // its CDN: neither works offline. GraphiqlModule serves GraphiQL from this gateway instead;
+        // false here keeps Apollo's landing page disabled (a browser's GET without it is a 400).
+        graphiql: false,
         introspection: config.nodeEnv !== 'production',
         // Automatic persisted queries would add a protocol error code outside API.graphql's list.
         persistedQueries: false,
@@ -48,6 +53,7 @@ import { graphqlWsOptions } from './subscriptions';
         subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, revocations, slots, settings, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema) },
       }),
     }),
+    GraphiqlModule,
   ],
   providers: [SchemaFileWriter],
 })

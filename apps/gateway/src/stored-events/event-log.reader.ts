@@ -23,4 +23,19 @@ export class EventLogReader {
     if (!streamIds.length) return Promise.resolve([]);
     return this.log.find({ where: { streamId: In(streamIds), type: In([...types]) }, order: { recordedAt: 'ASC', streamId: 'ASC', version: 'ASC' } });
   }
+
+  /**
+   * The first `limit` events of one correlation (metadata.correlationId), every service's, in the
+   * order they were recorded (see readStreams); event_log_correlation_ix serves it.
+   */
+  readCorrelation(correlationId: string, limit: number): Promise<EventLogEntry[]> {
+    return this.log
+      .createQueryBuilder('e')
+      .where(`e.metadata ->> 'correlationId' = :correlationId`, { correlationId })
+      .orderBy('e.recordedAt', 'ASC')
+      .addOrderBy('e.streamId', 'ASC')
+      .addOrderBy('e.version', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
 }

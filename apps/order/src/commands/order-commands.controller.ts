@@ -29,7 +29,7 @@ export class OrderCommandsController {
       const message = this.security.verify(COMMANDS.createOrder, raw);
       const issuer = signedIn(message);
       return this.commandBus.execute(new CreateOrderCommand(parseCreateOrderInput(message.data), issuer, metaOf(message)));
-    });
+    }, raw);
   }
 
   @MessagePattern(COMMANDS.cancelOrder, Transport.KAFKA)
@@ -41,6 +41,6 @@ export class OrderCommandsController {
       const context = fromCommand(metaOf(message), issuer.userId);
       // Defined for a customer: the handler answers NOT_FOUND rather than skip.
       return (await this.commandBus.execute(new CancelOrderCommand(orderId, 'CANCELLED_BY_CUSTOMER', issuer, context, detail)))!;
-    });
+    }, raw);
   }
 }

@@ -6,6 +6,7 @@ import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, type AppConfig, namespaced } from '@app/config';
 import { COMMAND_TOPICS, COMMANDS, CommandSecurity, type CommandMessage, type CommandPattern, type ProcessPaymentData, type RefundPaymentData } from '@app/commands';
 import { ensureTopics, PRODUCER_CONFIG } from '@app/messaging';
+import { type EventCause, traceOf } from '../commands/append-context';
 
 /** The Kafka transport (producer only); a token so unit specs can hand in a stand-in. */
 export const PAYMENT_TRANSPORT = Symbol('PAYMENT_TRANSPORT');
@@ -46,14 +47,18 @@ export class PaymentClient implements OnModuleInit, OnApplicationShutdown {
     await this.transport.close();
   }
 
-  /** Throws when the broker did not take the request, so the saga step is retried (same commandId: charged once). */
-  request(data: ProcessPaymentData, correlationId: string): Promise<void> {
-    return this.send(COMMANDS.processPayment, { commandId: `pay:${data.orderId}`, correlationId, issuedBy: null, data });
+  /**
+   * Throws when the broker did not take the request, so the saga step is retried (same commandId:
+   * charged once). `cause`: the event the saga reacts to; the command carries its correlation and
+   * trace (the saga's span handling it, when tracing), so the payment joins the order's trace.
+   */
+  request(data: ProcessPaymentData, cause: EventCause): Promise<void> {
+    return this.send(COMMANDS.processPayment, { commandId: `pay:${data.orderId}`, correlationId: cause.correlationId, issuedBy: null, ...traceOf(cause), data });
   }
 
   /** Same one-way terms; idempotent per order at the payment service, so resending is harmless. */
-  refund(orderId: string, correlationId: string): Promise<void> {
-    return this.send<RefundPaymentData>(COMMANDS.refundPayment, { commandId: `refund:${orderId}`, correlationId, issuedBy: null, data: { orderId } });
+  refund(orderId: string, cause: EventCause): Promise<void> {
+    return this.send<RefundPaymentData>(COMMANDS.refundPayment, { commandId: `refund:${orderId}`, correlationId: cause.correlationId, issuedBy: null, ...traceOf(cause), data: { orderId } });
   }
 
   /** Signed as the order service: the payment service takes these from no one else. */

@@ -24,4 +24,5 @@ export const receivedEvent = (envelope: EventEnvelope): IEvent =>
     eventId: envelope.eventId,
     correlationId: envelope.metadata.correlationId,
     userId: envelope.metadata.userId,
+    ...(envelope.metadata.traceparent ? { traceparent: envelope.metadata.traceparent } : {}),
   });

@@ -28,7 +28,7 @@ export class PaymentCommandsController {
     return toReply(this.log, COMMANDS.processPayment, () => {
       const message = this.security.verify(COMMANDS.processPayment, raw);
       return this.commandBus.execute(new ProcessPaymentCommand(parseProcessPaymentInput(this.security.unsealIn(message.data, 'paymentToken')), metaOf(message)));
-    });
+    }, raw);
   }
 
   /**
@@ -46,7 +46,7 @@ export class PaymentCommandsController {
         if (isTransient(err)) outage = err;
         throw err;
       });
-    });
+    }, raw);
     if (outage) throw outage;
     return reply;
   }

@@ -27,7 +27,7 @@ export class UserCommandsController {
     return toReply(this.log, COMMANDS.registerUser, () => {
       const message = this.security.verify(COMMANDS.registerUser, raw);
       return this.commandBus.execute(new RegisterUserCommand(parseRegisterUserInput(this.security.unsealIn(message.data, 'password')), metaOf(message)));
-    });
+    }, raw);
   }
 
   @MessagePattern(COMMANDS.authenticateUser)
@@ -35,7 +35,7 @@ export class UserCommandsController {
     return toReply(this.log, COMMANDS.authenticateUser, () => {
       const message = this.security.verify(COMMANDS.authenticateUser, raw);
       return this.commandBus.execute(new AuthenticateUserCommand(parseAuthenticateUserInput(this.security.unsealIn(message.data, 'password'))));
-    });
+    }, raw);
   }
 
   @MessagePattern(COMMANDS.revokeTokens)
@@ -43,6 +43,6 @@ export class UserCommandsController {
     return toReply(this.log, COMMANDS.revokeTokens, () => {
       const message = this.security.verify(COMMANDS.revokeTokens, raw);
       return this.commandBus.execute(new RevokeTokensCommand(parseRevokeTokensInput(message.data), message.issuedBy, metaOf(message)));
-    });
+    }, raw);
   }
 }

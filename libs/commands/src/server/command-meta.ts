@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeTraceparent } from '@app/tracing';
 import type { CommandMessage } from '../command-message';
 import { parseInput } from './parse-input';
 
@@ -29,5 +30,11 @@ const commandMessage = z.object({
 /** Throws CommandRejected(BAD_USER_INPUT) naming the envelope field at fault. */
 export const parseCommandMessage = (raw: unknown): CommandMessage => parseInput(commandMessage, raw, 'a command message must be an object');
 
-export const metaOf = ({ commandId, correlationId, traceparent }: CommandMessage): CommandMeta =>
-  traceparent ? { commandId, correlationId, traceparent } : { commandId, correlationId };
+/**
+ * The traceparent the command's events are stored with: the span handling the command (toReply's)
+ * when this service traces, else the sender's as received (absent when neither traces).
+ */
+export const metaOf = ({ commandId, correlationId, traceparent: sent }: CommandMessage): CommandMeta => {
+  const traceparent = activeTraceparent() ?? sent;
+  return traceparent ? { commandId, correlationId, traceparent } : { commandId, correlationId };
+};

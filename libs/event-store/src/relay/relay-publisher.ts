@@ -2,7 +2,8 @@ import type { Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import { type EventEnvelope, UnknownEventError } from '@app/events';
-import { encodeEnvelope } from '@app/messaging';
+import { encodeEnvelope, H, type WireMessage } from '@app/messaging';
+import { coveredBy, SpanKind, type SpanSpec } from '@app/tracing';
 import type { EventStore } from '../event-store';
 import { ParkedEvents } from './parked-events';
 
@@ -26,7 +27,7 @@ export class RelayPublisher {
 
   /** How many events went to Kafka. */
   async publish(events: EventEnvelope[], client: PoolClient): Promise<number> {
-    const byTopic = new Map<string, ReturnType<typeof encodeEnvelope>[]>();
+    const byTopic = new Map<string, WireMessage[]>();
     const unknown: EventEnvelope[] = [];
     for (const e of events) {
       const topic = this.topicOf(e);
@@ -39,8 +40,26 @@ export class RelayPublisher {
       byTopic.set(topic, list);
     }
     if (unknown.length) await this.park(client, unknown, 'UNKNOWN_EVENT_TYPE');
-    if (byTopic.size) await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    if (byTopic.size) {
+      const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+      // One span per event in the trace that appended it, for as long as the broker takes to ack.
+      await coveredBy(() => this.spans(topicMessages), () => this.producer.sendBatch({ acks: -1, topicMessages }));
+    }
     return events.length - unknown.length;
+  }
+
+  /** Only for events appended in some trace: a relay span alone in a trace of its own would say nothing. */
+  private spans(topicMessages: { topic: string; messages: WireMessage[] }[]): SpanSpec[] {
+    return topicMessages.flatMap(({ topic, messages }) =>
+      messages.filter(({ headers }) => headers[H.traceparent]).map(({ headers }) => ({
+        name: `relay ${headers[H.type]}`,
+        kind: SpanKind.PRODUCER,
+        // A sibling of the consumers' spans: the header they continue stays the appender's span
+        // (the stored metadata), so what Kafka carries and what the store holds agree.
+        parent: headers[H.traceparent],
+        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': headers[H.eventId], 'relay.name': this.relay, 'event.position': headers[H.position] },
+      })),
+    );
   }
 
   private topicOf(event: EventEnvelope): string | undefined {

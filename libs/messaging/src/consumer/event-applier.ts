@@ -2,10 +2,12 @@ import type { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/events';
 import { consumerHandlerSeconds, consumerRetries } from '@app/metrics';
+import { inSpan } from '@app/tracing';
 import { describeError } from '../dead-letter/dead-letter-headers';
 import { claimEvents } from './claim-event';
 import type { ConsumerDefinition } from './consumer-definition';
 import { deadLetterOne, type Delivery } from './dead-letter-one';
+import { eventSpan } from './event-span';
 import { withinBudget } from './handler-budget';
 import { backoffDelay, outageDelay, sleep, sleepUnless } from './retry-policy';
 import { isTransient } from './transient';
@@ -118,7 +120,8 @@ export class EventApplier {
         if (!fresh.delete(event.eventId)) continue;
         try {
           const timer = consumerHandlerSeconds.startTimer({ group: consumer.groupId, event_type: event.type });
-          await withinBudget(handler(event, em, run), consumer.handlerBudgetMs).then(() => timer());
+          // In the event's span (when tracing), so what the handler queries, sends and appends joins its trace.
+          await inSpan(() => eventSpan(consumer, event), () => withinBudget(handler(event, em, run), consumer.handlerBudgetMs)).then(() => timer());
         } catch (error) {
           throw new RunFailure(index, error);
         }

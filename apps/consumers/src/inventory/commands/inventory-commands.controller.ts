@@ -28,7 +28,7 @@ export class InventoryCommandsController {
       const message = this.security.verify(COMMANDS.addProduct, raw);
       const admin = requireAdmin(message, 'manage products');
       return this.commandBus.execute(new AddProductCommand(parseAddProductInput(message.data), metaOf(message), admin.userId));
-    });
+    }, raw);
   }
 
   @MessagePattern(COMMANDS.restockProduct, Transport.KAFKA)
@@ -37,6 +37,6 @@ export class InventoryCommandsController {
       const message = this.security.verify(COMMANDS.restockProduct, raw);
       const admin = requireAdmin(message, 'manage products');
       return this.commandBus.execute(new RestockProductCommand(parseRestockProductInput(message.data), metaOf(message), admin.userId));
-    });
+    }, raw);
   }
 }

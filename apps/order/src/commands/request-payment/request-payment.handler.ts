@@ -27,6 +27,6 @@ export class RequestPaymentHandler implements ICommandHandler<RequestPaymentComm
     // process after the send, the order ends confirmed, failed or timed out, never stuck.
     if (!(await this.sagas.armDeadline(orderId, this.settings.paymentDeadlineMs))) return;
     // Idempotent per order at the payment service: a redelivered request never charges twice.
-    await this.payments.request({ orderId, amountCents: order.totalCents!, paymentToken }, cause.correlationId);
+    await this.payments.request({ orderId, amountCents: order.totalCents!, paymentToken }, cause);
   }
 }

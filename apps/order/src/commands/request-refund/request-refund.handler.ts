@@ -21,6 +21,6 @@ export class RequestRefundHandler implements ICommandHandler<RequestRefundComman
     const order = await this.orders.load(orderId);
     // Out of stock, or cancelled before inventory answered: no payment was ever asked for.
     if (order?.status !== 'CANCELLED' || !order.paymentRequested || order.refunded) return;
-    await this.payments.refund(orderId, cause.correlationId);
+    await this.payments.refund(orderId, cause);
   }
 }
