@@ -1,5 +1,5 @@
 import type { OracleInput, OracleResult } from './oracle';
-import type { ProgressStream } from './progress';
+import type { ProgressStream } from '../shared/progress';
 import type { LatencySummary } from './stats';
 
 export interface LoadOptions {

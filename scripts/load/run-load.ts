@@ -4,7 +4,7 @@ import { GraphQLClient } from '../gateway/graphql-client';
 import { mapLimit } from './map-limit';
 import type { LoadOptions, LoadReport } from './load-types';
 import { evaluateOracle, type OracleInput, settledStock } from './oracle';
-import { Progress } from './progress';
+import { Progress } from '../shared/progress';
 import { summarize, tally } from './stats';
 
 export type { LoadOptions, LoadReport } from './load-types';

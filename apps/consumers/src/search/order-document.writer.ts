@@ -7,8 +7,8 @@ import { ProductNames } from './product-names';
 import { SearchRequests } from './search-requests';
 import { ORDERS_ALIAS } from './search-indices';
 
-type Changes = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt' | 'fieldVersions'>>;
-type Change = { version: number; occurredAt: string; changes: Changes };
+export type OrderChanges = Partial<Omit<OrderDocument, 'orderId' | 'productNames' | 'updatedAt' | 'fieldVersions'>>;
+export type OrderChange = { version: number; occurredAt: string; changes: OrderChanges };
 
 /** What we know of an order whose earlier events we never saw (e.g. indexed after topic retention). */
 const unknownOrder = (orderId: string): OrderDocument => ({
@@ -29,7 +29,7 @@ const unknownOrder = (orderId: string): OrderDocument => ({
  * and a duplicate changes nothing (the same document comes back). A document indexed before
  * field versions existed counts every field as set at its own version.
  */
-const foldChange = ({ doc, version }: { doc: OrderDocument; version: number }, { version: v, occurredAt, changes }: Change) => {
+const foldChange = ({ doc, version }: { doc: OrderDocument; version: number }, { version: v, occurredAt, changes }: OrderChange) => {
   const seen = (field: string) => doc.fieldVersions?.[field] ?? (doc.fieldVersions ? 0 : version);
   const fresh = Object.entries(changes).filter(([field]) => seen(field) < v);
   if (fresh.length === 0) return { doc, version };
@@ -53,15 +53,17 @@ type Folded = { doc: OrderDocument; version: number; versionType: 'external' | '
  * delivery, or a redriven OrderCreated after later events), and that order is read and folded
  * like the others. Most orders are written without a read that way.
  */
-class PendingOrderDocuments implements RunBuffer {
-  private readonly byOrder = new Map<string, Change[]>();
+export class PendingOrderDocuments implements RunBuffer {
+  private readonly byOrder = new Map<string, OrderChange[]>();
 
   constructor(
     private readonly requests: SearchRequests,
     private readonly names: ProductNames,
+    /** The alias live; a rebuild folds into its new index the same way (rebuild/). */
+    private readonly index = ORDERS_ALIAS,
   ) {}
 
-  add(orderId: string, change: Change): void {
+  add(orderId: string, change: OrderChange): void {
     this.byOrder.set(orderId, [...(this.byOrder.get(orderId) ?? []), change]);
   }
 
@@ -87,7 +89,7 @@ class PendingOrderDocuments implements RunBuffer {
   private async readAndFold(ids: string[]): Promise<Folded[]> {
     if (ids.length === 0) return [];
     // `mget` is real-time (no refresh needed), unlike a search.
-    const docs = await this.requests.mget<OrderDocument>(ORDERS_ALIAS, ids);
+    const docs = await this.requests.mget<OrderDocument>(this.index, ids);
     return ids.flatMap((orderId, i) => {
       const current = docs[i];
       // A document we could not read is not one we may rebuild from scratch: fail, and retry.
@@ -101,7 +103,7 @@ class PendingOrderDocuments implements RunBuffer {
     // (its ProductAdded waiting on another partition) is filled in by the order's next event.
     const names = await this.names.of(folded.flatMap(({ doc }) => doc.skus));
     const writes = folded.map(({ doc, version, versionType }) =>
-      versionedIndex(ORDERS_ALIAS, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }, versionType),
+      versionedIndex(this.index, doc.orderId, version, { ...doc, productNames: doc.skus.flatMap((sku) => names.get(sku) ?? []) }, versionType),
     );
     return this.requests.bulk(writes);
   }
@@ -115,7 +117,7 @@ export class OrderDocumentWriter {
     private readonly names: ProductNames,
   ) {}
 
-  apply(event: EventEnvelope<{ orderId: string }>, changes: Changes, run: RunScope): Promise<void> {
+  apply(event: EventEnvelope<{ orderId: string }>, changes: OrderChanges, run: RunScope): Promise<void> {
     const pending = run.buffer(this, () => new PendingOrderDocuments(this.requests, this.names));
     pending.add(event.payload.orderId, { version: event.streamVersion, occurredAt: event.occurredAt, changes });
     return Promise.resolve();

@@ -13,6 +13,9 @@ import { ORDERS_ALIAS, PRODUCTS_ALIAS } from './search-indices';
 
 type Payload = ProductAdded['payload'];
 
+/** The product's document from its ProductAdded; the rebuild (rebuild/) indexes the same. */
+export const productDocumentOf = ({ payload: { sku, name, priceCents } }: EventEnvelope<Payload>): ProductDocument => ({ sku, name, priceCents });
+
 /** Orders indexed before their product can only be a few racing ones; more is not worth a page loop. */
 const BACKFILL_LIMIT = 100;
 
@@ -34,9 +37,8 @@ export class ProductAddedHandler implements EventHandler<Payload> {
   ) {}
 
   async handle(event: EventEnvelope<Payload>, _em: EntityManager, run: RunScope): Promise<void> {
-    const { sku, name, priceCents } = event.payload;
-    const product: ProductDocument = { sku, name, priceCents };
-    const writes = [versionedIndex(PRODUCTS_ALIAS, sku, event.streamVersion, product)];
+    const { sku, name } = event.payload;
+    const writes = [versionedIndex(PRODUCTS_ALIAS, sku, event.streamVersion, productDocumentOf(event))];
     for (const order of await this.ordersMissing(sku, name)) {
       const document: OrderDocument = { ...order.doc, productNames: [...order.doc.productNames, name] };
       writes.push(versionedIndex(ORDERS_ALIAS, order.doc.orderId, order.version, document, 'external_gte'));

@@ -8,6 +8,12 @@ import { SearchRequests, writeInRun } from './search-requests';
 import { USERS_ALIAS } from './search-indices';
 import type { UserDocument } from './users-index.mapping';
 
+/** The user's document from its UserRegistered; the rebuild (rebuild/) indexes the same. */
+export const userDocumentOf = (event: EventEnvelope<UserRegistered['payload']>): UserDocument => {
+  const { userId, email, name, role } = event.payload;
+  return { id: userId, email, name, role, registeredAt: event.occurredAt };
+};
+
 /**
  * Indexes the user under the event's stream version as an external version: Elasticsearch keeps
  * a document only if its version is higher, so an older or repeated event never overwrites a
@@ -22,10 +28,8 @@ export class IndexUserRegistered implements EventHandler<UserRegistered['payload
   constructor(private readonly requests: SearchRequests) {}
 
   handle(event: EventEnvelope<UserRegistered['payload']>, _em: EntityManager, run: RunScope): Promise<void> {
-    const { userId, email, name, role } = event.payload;
-    const document: UserDocument = { id: userId, email, name, role, registeredAt: event.occurredAt };
     // A 409 (the index already holds this version or a newer one) means this event is applied.
-    writeInRun(run, this, this.requests, versionedIndex(USERS_ALIAS, userId, event.streamVersion, document));
+    writeInRun(run, this, this.requests, versionedIndex(USERS_ALIAS, event.payload.userId, event.streamVersion, userDocumentOf(event)));
     return Promise.resolve();
   }
 }
