@@ -18,7 +18,8 @@ export const runsBySource = (payload: EachBatchPayload): RedrivenRun[] => {
     if (last && last.topic === topic) last.messages.push(message);
     else runs.push({ topic, messages: [message] });
   }
-  // The batch's methods (offsetLag, highWatermark...) stay, over the run's messages only.
+  // Only `messages` is the run's: the batch's methods (offsetLag, firstOffset...) still read the
+  // whole fetched batch, so the handlers' path must use `messages`, which it does.
   return runs.map(({ topic, messages }) => ({ topic, payload: { ...payload, batch: Object.assign(Object.create(payload.batch) as Batch, { messages }) } }));
 };
 

@@ -37,8 +37,9 @@ export const listDeadLetters = async ({ groupId, readerPrefix, ...connection }: 
   const topic = deadLetterTopic(groupId);
   const kafka = new Kafka({ clientId: `${groupId}.dlq-list`, ...connection, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
-  await admin.connect();
+  // Connected inside the try: a refused connect must not leave half-open sockets behind.
   try {
+    await admin.connect();
     const topics = new Set(await admin.listTopics());
     const settled = new Map<string, DeadLetterAuditRecord>();
     for (const { message } of await readAll(kafka, admin, deadLetterAuditTopic(groupId), readerPrefix, topics)) {
@@ -50,6 +51,6 @@ export const listDeadLetters = async ({ groupId, readerPrefix, ...connection }: 
       return settled.has(entry.id) ? { ...entry, settled: settled.get(entry.id) } : entry;
     });
   } finally {
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
   }
 };

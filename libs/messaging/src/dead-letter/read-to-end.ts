@@ -11,8 +11,8 @@ type Pending = Map<number, bigint>;
 
 const pendingPartitions = async (kafka: Kafka, { topic, groupId }: ReadToEndOptions): Promise<Pending> => {
   const admin = kafka.admin();
-  await admin.connect();
   try {
+    await admin.connect();
     const [watermarks, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
     const start = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
     const pending: Pending = new Map();
@@ -22,7 +22,7 @@ const pendingPartitions = async (kafka: Kafka, { topic, groupId }: ReadToEndOpti
     }
     return pending;
   } finally {
-    await admin.disconnect();
+    await admin.disconnect().catch(() => undefined);
   }
 };
 
@@ -44,8 +44,8 @@ export const readToEnd = async (
   // A short fetch wait: this reader stops as soon as it has read to the end, and disconnecting
   // waits for the fetch in flight.
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
-  await consumer.connect();
   try {
+    await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       let done = false;
@@ -79,6 +79,6 @@ export const readToEnd = async (
         .catch(finish);
     });
   } finally {
-    await consumer.disconnect();
+    await consumer.disconnect().catch(() => undefined);
   }
 };

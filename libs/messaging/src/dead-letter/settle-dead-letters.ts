@@ -9,6 +9,9 @@ import { isPending, type DeadLetterEntry } from './dead-letter-entry';
 import { headerText, REDRIVE_SOURCE_HEADER, withoutDeadLetterHeaders } from './dead-letter-headers';
 import { listDeadLetters } from './list-dead-letters';
 
+/** Entries per produce request of a redrive. */
+const REDRIVE_CHUNK = 50;
+
 export interface SettleDeadLettersRequest {
   groupId: string;
   ids: readonly string[];
@@ -57,13 +60,17 @@ export const settleDeadLetters = async (connection: KafkaConnection, registry: E
   if (!entries.length) return 0;
   const kafka = new Kafka({ clientId: `${groupId}.dlq-settle`, ...connection, logLevel: logLevel.NOTHING });
   const producer = kafka.producer(PRODUCER_CONFIG);
-  await producer.connect();
   try {
-    if (action === 'REDRIVE') await producer.send({ topic: redriveTopic(groupId), acks: -1, messages: entries.map((entry) => asRedriven(entry, registry)) });
+    await producer.connect();
+    // In chunks: one key's entries go to one partition as one record batch, which the broker
+    // refuses past its message.max.bytes (1 MB by default).
+    for (let i = 0; action === 'REDRIVE' && i < entries.length; i += REDRIVE_CHUNK) {
+      await producer.send({ topic: redriveTopic(groupId), acks: -1, messages: entries.slice(i, i + REDRIVE_CHUNK).map((entry) => asRedriven(entry, registry)) });
+    }
     const record = { action, ids: entries.map((entry) => entry.id), actor, reason, at: new Date().toISOString(), commandId };
     await producer.send({ topic: deadLetterAuditTopic(groupId), acks: -1, messages: [encodeAuditRecord(record)] });
   } finally {
-    await producer.disconnect();
+    await producer.disconnect().catch(() => undefined);
   }
   return entries.length;
 };

@@ -47,8 +47,11 @@ export const makeSearchable = (es: Client, plans: readonly IndexPlan[]) =>
  */
 export const swapAliases = async (es: Client, plans: readonly IndexPlan[]): Promise<void> => {
   await es.indices.refresh({ index: plans.map((p) => p.next) });
+  // What each alias points at now, not at the start: on a fresh cluster the consumers app may have
+  // created its first index meanwhile, and an alias left on two indices refuses every write.
+  const behind = await Promise.all(plans.map(async (p) => ((await es.indices.existsAlias({ name: p.alias })) ? Object.keys(await es.indices.getAlias({ name: p.alias })) : [])));
   await es.indices.updateAliases({
-    actions: plans.flatMap((p) => [...(p.old ? [{ remove: { index: p.old, alias: p.alias } }] : []), { add: { index: p.next, alias: p.alias } }]),
+    actions: plans.flatMap((p, i) => [...behind[i].filter((index) => index !== p.next).map((index) => ({ remove: { index, alias: p.alias } })), { add: { index: p.next, alias: p.alias } }]),
   });
 };
 

@@ -1,37 +1,11 @@
-import type { TraceModel, TraceNodeKind, TraceNodeModel } from '../models/trace.model';
+import type { TraceModel } from '../models/trace.model';
 import { effectOf, notificationName, sentMailName } from './effect-names';
 import { aggregateOf, COMMAND_OF_OUTCOME, commandName, SAGA_SENDS_ON, serviceOfEvent } from './trace-names';
+import type { AppliedEvent, Delivery, TraceEvent } from './trace-inputs';
+import { type Node, timed } from './timed-nodes';
 
-/** One event of the correlation, from read_model.event_log, in the order it was recorded. */
-export interface TraceEvent {
-  eventId: string;
-  type: string;
-  streamId: string;
-  recordedAt: Date;
-  causationId: string | null;
-}
+export type { AppliedEvent, Delivery, TraceEvent } from './trace-inputs';
 
-/** A processed_events row: `consumer` applied the event, with its effects, at `processedAt`. */
-export interface AppliedEvent {
-  consumer: string;
-  eventId: string;
-  processedAt: Date;
-}
-
-/** A notification recorded because of an event (notifications.deliveries), and when its email was sent. */
-export interface Delivery {
-  id: string;
-  eventId: string;
-  channel: string;
-  template: string;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-type Node = Omit<TraceNodeModel, 'latencyMs'>;
-
-/** Ties in time: causes first (commands take their first event's time), then by id to stay stable. */
-const KIND_RANK: Readonly<Record<TraceNodeKind, number>> = { COMMAND: 0, EVENT: 1, EFFECT: 2 };
 
 /**
  * One correlation's causation tree from what the stores hold: its events (metadata.causationId
@@ -104,30 +78,4 @@ function notificationNodes(events: readonly TraceEvent[], deliveries: readonly D
     if (d.channel !== 'EMAIL' || !d.sentAt) return [recorded];
     return [recorded, { id: `sent:${d.id}`, kind: 'EFFECT', name: sentMailName(d.template), service: 'notifications', causationId: d.id, at: d.sentAt }];
   });
-}
-
-/** Latency since each node's cause (null at a root or under a cause not in the trace), nodes in time order. */
-function timed(nodes: Node[]): Pick<TraceModel, 'nodes' | 'totalMs'> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const depths = new Map<string, number>();
-  const depthOf = (node: Node): number => {
-    let depth = 0;
-    const seen = new Set<string>([node.id]);
-    // Bounded by `seen`: causation ids come from other services' data and must not loop forever.
-    for (let at = node; at.causationId && byId.has(at.causationId) && !seen.has(at.causationId); depth++) {
-      at = byId.get(at.causationId)!;
-      seen.add(at.id);
-    }
-    return depth;
-  };
-  for (const node of nodes) depths.set(node.id, depthOf(node));
-  const sorted = [...nodes].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || depths.get(a.id)! - depths.get(b.id)! || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const withLatency = sorted.map((node) => {
-    const cause = node.causationId ? byId.get(node.causationId) : undefined;
-    return { ...node, latencyMs: cause ? node.at.getTime() - cause.at.getTime() : null };
-  });
-  const totalMs = sorted.length ? sorted.at(-1)!.at.getTime() - sorted[0].at.getTime() : 0;
-  return { nodes: withLatency, totalMs };
 }

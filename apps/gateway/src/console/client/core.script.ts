@@ -1,6 +1,6 @@
 /**
  * The console's script, part 1: sign-in, the GraphQL call every part uses, and systemStatus
- * refreshed every 2 s. Plain browser JavaScript kept as text (the gateway's TypeScript has no DOM
+ * refreshed 2 s after each answer. Plain browser JavaScript kept as text (the gateway's TypeScript has no DOM
  * types, and a build step for one page is not worth having); the browser test runs all of it.
  */
 export const CORE_SCRIPT = String.raw`
@@ -10,7 +10,7 @@ const el = (tag, attrs = {}, ...children) => {
   node.append(...children);
   return node;
 };
-const state = { token: sessionStorage.getItem('commerce-admin-token'), timer: null };
+const state = { token: sessionStorage.getItem('commerce-admin-token'), timer: null, session: 0 };
 
 async function gql(query, variables = {}) {
   const res = await fetch('/graphql', {
@@ -66,12 +66,19 @@ function signedIn(email) {
   $('#console').hidden = false;
   $('#logout').hidden = false;
   $('#who').textContent = email || '';
-  refresh();
-  state.timer = setInterval(refresh, 2000);
+  poll(++state.session);
+}
+
+// The next refresh 2 s after the last one answered, never on top of it: a slow answer (a broker
+// under load) must not pile requests up. A sign-out (or a new sign-in) ends the old session's loop.
+async function poll(session) {
+  await refresh();
+  if (state.token && session === state.session) state.timer = setTimeout(() => poll(session), 2000);
 }
 
 function signOut(why) {
-  clearInterval(state.timer);
+  clearTimeout(state.timer);
+  state.session++;
   state.token = null;
   sessionStorage.removeItem('commerce-admin-token');
   $('#console').hidden = true;
