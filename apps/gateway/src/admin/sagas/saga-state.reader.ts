@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../../errors/api-error';
+import { schemasGranting } from '../granted-functions';
 import type { SagaStateModel } from '../models/saga-state.model';
 import { publicSagaState, storedSagaState } from './saga-state-names';
 
@@ -64,11 +65,8 @@ export class SagaStateReader {
   }
 
   private async findSchema(): Promise<string> {
-    const found: { schema: string }[] = await this.dataSource.query(
-      `SELECT n.nspname AS schema FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-       WHERE p.proname = 'saga_states' AND has_function_privilege(p.oid, 'EXECUTE')`,
-    );
+    const found = await schemasGranting(this.dataSource, 'saga_states');
     if (found.length !== 1) throw new Error(`expected one saga_states function this role may execute, found ${found.length}: has the order service migrated?`);
-    return found[0].schema;
+    return found[0];
   }
 }

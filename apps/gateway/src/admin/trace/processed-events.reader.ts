@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { droppedMeanwhile, schemasGranting } from '../granted-functions';
 import type { AppliedEvent } from './build-trace';
-
-/** Dropped since the catalog was read (a test's scratch schema): nothing of it to report. */
-const GONE = new Set(['3F000', '42883']);
 
 /**
  * What the consumers applied of some events, through each schema's processed_events_of function
@@ -18,11 +16,8 @@ export class ProcessedEventsReader {
 
   async of(eventIds: readonly string[]): Promise<AppliedEvent[]> {
     if (!eventIds.length) return [];
-    const schemas: { schema: string }[] = await this.dataSource.query(
-      `SELECT n.nspname AS schema FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-       WHERE p.proname = 'processed_events_of' AND has_function_privilege(p.oid, 'EXECUTE') ORDER BY 1`,
-    );
-    const perSchema = await Promise.all(schemas.map(({ schema }) => this.inSchema(schema, eventIds)));
+    const schemas = await schemasGranting(this.dataSource, 'processed_events_of');
+    const perSchema = await Promise.all(schemas.map((schema) => this.inSchema(schema, eventIds)));
     return perSchema.flat();
   }
 
@@ -34,7 +29,7 @@ export class ProcessedEventsReader {
       );
       return rows.map((r) => ({ consumer: r.consumer, eventId: r.event_id, processedAt: r.processed_at }));
     } catch (error) {
-      if (GONE.has((error as { code?: string }).code ?? '')) return [];
+      if (droppedMeanwhile(error)) return [];
       throw error;
     }
   }
