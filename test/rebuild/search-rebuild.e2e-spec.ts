@@ -8,7 +8,8 @@ import { EVENT_REGISTRY, OrderAwaitingPayment, OrderConfirmed, OrderCreated, Pro
 import { encodeEnvelope, PRODUCER_CONFIG } from '@app/messaging';
 import { AppModule } from '../../apps/consumers/src/app.module';
 import { startConsumers } from '../../apps/consumers/src/consumers';
-import { rebuildSearch, type RebuildState } from '../../apps/consumers/src/search/rebuild';
+import type { RebuildState } from '../../apps/consumers/src/rebuild';
+import { rebuildSearch } from '../../apps/consumers/src/search/rebuild';
 import { ORDERS_ALIAS, PRODUCTS_ALIAS, USERS_ALIAS } from '../../apps/consumers/src/search/search-indices';
 import { SEARCH } from '../../apps/consumers/src/search/search.consumer';
 import { createStoreFixture, type StoreFixture } from '../support/event-store-fixture';

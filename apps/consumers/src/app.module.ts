@@ -19,6 +19,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { SearchModule } from './search/search.module';
 import { CONSUMER_RUNTIME } from './shared/consumer-runtime';
 import { CommandSecurityModule, DeadLettersController } from '@app/commands';
+import { RebuildController } from './rebuild/rebuild.controller';
 
 @Module({
   imports: [
@@ -50,6 +51,6 @@ import { CommandSecurityModule, DeadLettersController } from '@app/commands';
     // Also the inventory's event store and its relay (to inventory.events).
     InventoryModule,
   ],
-  controllers: [DeadLettersController('consumers')],
+  controllers: [DeadLettersController('consumers'), RebuildController],
 })
 export class AppModule {}

@@ -26,7 +26,7 @@ const SCHEMA_FILE = schemaFilePath(REPO_ROOT);
 
 const IMPLEMENTED = {
   Query: ['me', 'user', 'order', 'orders', 'products', 'product', 'events', 'notifications', 'salesReport', 'search', 'systemStatus', 'deadLetters', 'saga', 'sagas', 'trace'],
-  Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder', 'redriveDeadLetters', 'discardDeadLetters'],
+  Mutation: ['registerUser', 'login', 'addProduct', 'restockProduct', 'createOrder', 'cancelOrder', 'redriveDeadLetters', 'discardDeadLetters', 'rebuildProjection'],
   User: ['orders'],
   Order: ['user', 'payment'],
   Subscription: ['orderStatusChanged', 'notificationReceived'],

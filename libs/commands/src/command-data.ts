@@ -95,3 +95,19 @@ export interface SettleDeadLettersData {
 export interface SettleDeadLettersResult {
   settled: number;
 }
+
+/** An admin's rebuildProjection: which read model (or `all`). */
+export interface RebuildProjectionData {
+  name: string;
+}
+
+/** The rebuild job the consumers app started (API.graphql's RebuildJob). */
+export interface RebuildJobResult {
+  id: string;
+  projection: string;
+  state: string;
+  processed: number;
+  total: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+}

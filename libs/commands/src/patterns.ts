@@ -19,6 +19,7 @@ export const COMMANDS = {
   refundPayment: namespaced('commands.payment.refund'),
   settleConsumersDeadLetters: namespaced('commands.consumers.settle-dead-letters'),
   settleOrderDeadLetters: namespaced('commands.order.settle-dead-letters'),
+  rebuildProjection: namespaced('commands.consumers.rebuild-projection'),
 } as const;
 
 export type CommandPattern = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -53,6 +54,7 @@ export const COMMAND_SENDERS: Readonly<Record<CommandPattern, readonly KeyHolder
   [COMMANDS.refundPayment]: ['order'],
   [COMMANDS.settleConsumersDeadLetters]: ['gateway'],
   [COMMANDS.settleOrderDeadLetters]: ['gateway'],
+  [COMMANDS.rebuildProjection]: ['gateway'],
 };
 
 /** The app that handles each command (its command server reads the topic and writes the reply). */
@@ -68,6 +70,7 @@ export const COMMAND_RECEIVERS: Readonly<Record<CommandPattern, AppName>> = {
   [COMMANDS.refundPayment]: 'payment',
   [COMMANDS.settleConsumersDeadLetters]: 'consumers',
   [COMMANDS.settleOrderDeadLetters]: 'order',
+  [COMMANDS.rebuildProjection]: 'consumers',
 };
 
 /**

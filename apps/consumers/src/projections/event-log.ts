@@ -11,11 +11,32 @@ import { queryPrepared, statement } from '../shared/prepared-statement';
  */
 const UNKNOWN_POSITION = '0';
 
-/** One multi-row insert per run (B7: one statement per event was half of the projector's statements). */
-export const EVENT_LOG_INSERT = statement(`
-  INSERT INTO "${S}"."event_log" (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
+/** Many events into `table` (a quoted, qualified name from code), in one statement: eventLogParams. */
+export const eventLogInsert = (table: string) => `
+  INSERT INTO ${table} (event_id, stream_id, version, position, type, schema_version, payload, metadata, recorded_at)
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])
-  ON CONFLICT (event_id) DO NOTHING`);
+  ON CONFLICT (event_id) DO NOTHING`;
+
+/** One multi-row insert per run (B7: one statement per event was half of the projector's statements). */
+export const EVENT_LOG_INSERT = statement(eventLogInsert(`"${S}"."event_log"`));
+
+/** eventLogInsert's parameters: one array per column. */
+export const eventLogParams = (events: readonly EventEnvelope[]): unknown[] => {
+  const column = <T>(f: (e: EventEnvelope) => T) => events.map(f);
+  return [
+    column((e) => e.eventId),
+    column((e) => e.streamId),
+    column((e) => e.streamVersion),
+    column((e) => e.position ?? UNKNOWN_POSITION),
+    column((e) => e.type),
+    column((e) => e.schemaVersion),
+    // Every contract is a z.object, so a payload is always a JSON object.
+    column((e) => JSON.stringify(e.payload)),
+    column((e) => JSON.stringify(e.metadata)),
+    // The store's recorded_at travels as occurredAt (row-to-envelope in @app/event-store).
+    column((e) => e.occurredAt),
+  ];
+};
 
 class PendingEventLog implements RunBuffer {
   private readonly events: EventEnvelope[] = [];
@@ -28,20 +49,7 @@ class PendingEventLog implements RunBuffer {
 
   async flush(): Promise<void> {
     if (this.events.length === 0) return;
-    const column = <T>(f: (e: EventEnvelope) => T) => this.events.map(f);
-    await queryPrepared(this.em, EVENT_LOG_INSERT, [
-      column((e) => e.eventId),
-      column((e) => e.streamId),
-      column((e) => e.streamVersion),
-      column((e) => e.position ?? UNKNOWN_POSITION),
-      column((e) => e.type),
-      column((e) => e.schemaVersion),
-      // Every contract is a z.object, so a payload is always a JSON object.
-      column((e) => JSON.stringify(e.payload)),
-      column((e) => JSON.stringify(e.metadata)),
-      // The store's recorded_at travels as occurredAt (row-to-envelope in @app/event-store).
-      column((e) => e.occurredAt),
-    ]);
+    await queryPrepared(this.em, EVENT_LOG_INSERT, eventLogParams(this.events));
     this.events.length = 0;
   }
 }

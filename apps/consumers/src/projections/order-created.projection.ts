@@ -8,20 +8,20 @@ import { allButId, type UpsertColumn, versionGuardedUpsert } from '../shared/ver
 
 type Payload = OrderCreated['payload'];
 
-const COLUMNS: UpsertColumn[] = [
-  { name: 'id' },
-  { name: 'user_id' },
-  { name: 'status' },
-  { name: 'lines', cast: 'jsonb' },
-  { name: 'total_cents', cast: 'int' },
-  { name: 'cancellation_reason', cast: 'text' },
-  { name: 'created_at', cast: 'timestamptz' },
-  { name: 'updated_at', cast: 'timestamptz' },
-  { name: 'version' },
+export const ORDER_VIEW_COLUMNS: UpsertColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'user_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'lines', cast: 'jsonb', type: 'jsonb' },
+  { name: 'total_cents', cast: 'int', type: 'int' },
+  { name: 'cancellation_reason', cast: 'text', type: 'text' },
+  { name: 'created_at', cast: 'timestamptz', type: 'timestamptz' },
+  { name: 'updated_at', cast: 'timestamptz', type: 'timestamptz' },
+  { name: 'version', type: 'int' },
 ];
 
 /** The same guard as every other order event: a replayed OrderCreated never rolls a row back. */
-export const ORDER_VIEW_INSERT = statement(versionGuardedUpsert(`"${S}"."order_view"`, COLUMNS, allButId(COLUMNS)));
+export const ORDER_VIEW_INSERT = statement(versionGuardedUpsert(`"${S}"."order_view"`, ORDER_VIEW_COLUMNS, allButId(ORDER_VIEW_COLUMNS)));
 
 /** ORDER_VIEW_INSERT's parameters: the order as PENDING, prices unknown until inventory reserves the lines. */
 export const orderViewInsertParams = ({ payload: { orderId, userId, lines }, occurredAt, streamVersion }: EventEnvelope<Payload>): unknown[] => [

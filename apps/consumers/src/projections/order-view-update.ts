@@ -15,9 +15,9 @@ export class OrderViewMissingError extends Error {
   }
 }
 
-type Changes = Partial<Pick<OrderView, 'status' | 'lines' | 'totalCents' | 'cancellationReason'>>;
+export type OrderViewChanges = Partial<Pick<OrderView, 'status' | 'lines' | 'totalCents' | 'cancellationReason'>>;
 
-const COLUMNS: Record<keyof Changes, GuardedColumn['column']> = { status: 'status', lines: 'lines', totalCents: 'total_cents', cancellationReason: 'cancellation_reason' };
+const COLUMNS: Record<keyof OrderViewChanges, GuardedColumn['column']> = { status: 'status', lines: 'lines', totalCents: 'total_cents', cancellationReason: 'cancellation_reason' };
 const TABLE = `"${READ_MODEL_SCHEMA}"."order_view"`;
 /** Asked only when the update matched no row: a duplicate (the row is there) or a missing order. */
 export const ORDER_VIEW_EXISTS = statement(`SELECT 1 FROM ${TABLE} WHERE "id" = $1`);
@@ -43,8 +43,8 @@ const updateFor = (fields: string, columns: readonly GuardedColumn[]): Statement
  * event through retries to the dead-letter topic, to be redriven once the order exists, instead
  * of silently leaving the view behind.
  */
-export const updateOrderView = async (em: EntityManager, orderId: string, event: EventEnvelope, changes: Changes): Promise<void> => {
-  const fields = Object.keys(changes) as (keyof Changes)[];
+export const updateOrderView = async (em: EntityManager, orderId: string, event: EventEnvelope, changes: OrderViewChanges): Promise<void> => {
+  const fields = Object.keys(changes) as (keyof OrderViewChanges)[];
   const columns: GuardedColumn[] = fields.map((field) => ({
     column: COLUMNS[field],
     value: changes[field],

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PaymentFailed, type EventEnvelope } from '@app/events';
 import type { EventHandler } from '../shared/event-handler';
-import { upsertPaymentView } from './payment-view-upsert';
+import { type PaymentOutcome, upsertPaymentView } from './payment-view-upsert';
 
 type Payload = PaymentFailed['payload'];
+
+export const paymentFailedOutcome = (event: EventEnvelope<Payload>): PaymentOutcome => ({ status: 'FAILED', failureReason: event.payload.reason });
 
 /**
  * `failureReason` is the stable code (DECLINED, TIMEOUT, ERROR). The provider's `message` stays
@@ -16,6 +18,6 @@ export class PaymentFailedProjection implements EventHandler<Payload> {
   readonly eventType = PaymentFailed.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
-    await upsertPaymentView(em, event, { status: 'FAILED', failureReason: event.payload.reason });
+    await upsertPaymentView(em, event, paymentFailedOutcome(event));
   }
 }

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PaymentRefunded, type EventEnvelope } from '@app/events';
 import type { EventHandler } from '../shared/event-handler';
-import { upsertPaymentView } from './payment-view-upsert';
+import { type PaymentOutcome, upsertPaymentView } from './payment-view-upsert';
 
 type Payload = PaymentRefunded['payload'];
+
+export const paymentRefundedOutcome = (_event: EventEnvelope<Payload>): PaymentOutcome => ({ status: 'REFUNDED', failureReason: null });
 
 /**
  * A processed payment given back in full. It follows the payment's PaymentProcessed on the same
@@ -16,6 +18,6 @@ export class PaymentRefundedProjection implements EventHandler<Payload> {
   readonly eventType = PaymentRefunded.type;
 
   async handle(event: EventEnvelope<Payload>, em: EntityManager): Promise<void> {
-    await upsertPaymentView(em, event, { status: 'REFUNDED', failureReason: null }, { keepProcessedAt: true });
+    await upsertPaymentView(em, event, paymentRefundedOutcome(event), { keepProcessedAt: true });
   }
 }

@@ -6,8 +6,25 @@ import type { EventHandler } from '../shared/event-handler';
 import { queryPrepared, statement } from '../shared/prepared-statement';
 import { allButId, type UpsertColumn, versionGuardedUpsert } from '../shared/version-guarded-upsert';
 
-const COLUMNS: UpsertColumn[] = [{ name: 'id' }, { name: 'email' }, { name: 'name' }, { name: 'role' }, { name: 'registered_at', cast: 'timestamptz' }, { name: 'version' }];
-const USER_VIEW_UPSERT = statement(versionGuardedUpsert(`"${S}"."user_view"`, COLUMNS, allButId(COLUMNS)));
+export const USER_VIEW_COLUMNS: UpsertColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'email', type: 'text' },
+  { name: 'name', type: 'text' },
+  { name: 'role', type: 'text' },
+  { name: 'registered_at', cast: 'timestamptz', type: 'timestamptz' },
+  { name: 'version', type: 'int' },
+];
+const USER_VIEW_UPSERT = statement(versionGuardedUpsert(`"${S}"."user_view"`, USER_VIEW_COLUMNS, allButId(USER_VIEW_COLUMNS)));
+
+/** USER_VIEW_COLUMNS' values for the event (the live handler and a rebuild alike). */
+export const userViewParams = ({ payload: { userId, email, name, role }, occurredAt, streamVersion }: EventEnvelope<UserRegistered['payload']>): unknown[] => [
+  userId,
+  email,
+  name,
+  role,
+  occurredAt,
+  streamVersion,
+];
 
 /**
  * Upserts the user's view. The version guard (`WHERE user_view.version < EXCLUDED.version`) makes
@@ -18,7 +35,6 @@ export class UserRegisteredProjection implements EventHandler<UserRegistered['pa
   readonly eventType = UserRegistered.type;
 
   async handle(event: EventEnvelope<UserRegistered['payload']>, em: EntityManager): Promise<void> {
-    const { userId, email, name, role } = event.payload;
-    await queryPrepared(em, USER_VIEW_UPSERT, [userId, email, name, role, event.occurredAt, event.streamVersion]);
+    await queryPrepared(em, USER_VIEW_UPSERT, userViewParams(event));
   }
 }

@@ -11,6 +11,11 @@ const REVOKE = statement(`
   SET tokens_revoked_before = GREATEST(tokens_revoked_before, $2::timestamptz), version = GREATEST(version, $3)
   WHERE id = $1`);
 
+/** REVOKE for many users of `table` at once (a rebuild's batch): ids, times and versions as arrays, ids distinct. */
+export const revokeMany = (table: string) => `
+  UPDATE ${table} AS t SET tokens_revoked_before = GREATEST(t.tokens_revoked_before, d.before), version = GREATEST(t.version, d.version)
+  FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS d(id, before, version) WHERE t.id = d.id`;
+
 /** Carries a sign-out-everywhere to user_view, whose change announcement reaches every gateway. */
 @Injectable()
 export class UserTokensRevokedProjection implements EventHandler<UserTokensRevoked['payload']> {

@@ -32,3 +32,28 @@ export const fieldGuardedParams = (key: string, version: number, columns: readon
   version,
   ...columns.map(({ value, cast }) => (cast === 'jsonb' ? JSON.stringify(value) : value)),
 ];
+
+/** A column of fieldGuardedUpdateMany, with the SQL type of its values. */
+export interface TypedGuardedColumn {
+  column: string;
+  type: 'text' | 'int' | 'jsonb' | 'timestamptz';
+}
+
+/**
+ * fieldGuardedUpdate's rule for many rows in one statement (a rebuild's batch). Parameters: $1
+ * the keys (uuid[]), $2 each row's highest version, then per column its values and the version
+ * that set each (null where nothing set it). Keys must be distinct: fold a row's events first,
+ * each column keeping the value of its highest version, which is what applying them one by one
+ * leaves. RETURNING the keys it found, so the caller can tell rows that do not exist.
+ */
+export function fieldGuardedUpdateMany(table: string, keyColumn: string, columns: readonly TypedGuardedColumn[]): string {
+  const seen = (column: string) => `coalesce((t.field_versions ->> '${column}')::int, 0)`;
+  const sets = columns.map(({ column }) => `"${column}" = CASE WHEN d."${column}__v" > ${seen(column)} THEN d."${column}" ELSE t."${column}" END`);
+  const versions = columns.map(({ column }) => `'${column}', CASE WHEN d."${column}__v" IS NOT NULL THEN greatest(${seen(column)}, d."${column}__v") END`);
+  const params = columns.flatMap(({ type }, i) => [`$${2 * i + 3}::${type}[]`, `$${2 * i + 4}::int[]`]);
+  const names = columns.flatMap(({ column }) => [`"${column}"`, `"${column}__v"`]);
+  return `UPDATE ${table} AS t SET ${sets.join(', ')},
+    field_versions = t.field_versions || jsonb_strip_nulls(jsonb_build_object(${versions.join(', ')})), version = greatest(t.version, d.version)
+    FROM unnest($1::uuid[], $2::int[], ${params.join(', ')}) AS d(key, version, ${names.join(', ')})
+    WHERE t."${keyColumn}" = d.key RETURNING t."${keyColumn}" AS key`;
+}

@@ -8,11 +8,13 @@ import { ConsumerGroupsReader } from './consumer-groups.reader';
 import { RelayStatusReader } from './relay-status.reader';
 import { SAGA_IMPORTS, SAGA_PROVIDERS } from './sagas/sagas.providers';
 import { SystemStatusHandler } from './system-status/system-status.handler';
+import { RebuildJobsReader } from './rebuilds/rebuild-jobs.reader';
+import { RebuildProjectionHandler } from './rebuilds/rebuild-projection.handler';
 import { TRACE_IMPORTS, TRACE_PROVIDERS } from './trace/trace.providers';
 
 /** The operator's view (issue 12): what the broker and the event stores say, admin only. */
 @Module({
   imports: [CommandClientModule, ...SAGA_IMPORTS, ...TRACE_IMPORTS],
-  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader, DeadLettersReader, ListDeadLettersHandler, SettleDeadLettersHandler, ...SAGA_PROVIDERS, ...TRACE_PROVIDERS],
+  providers: [...ADMIN_RESOLVERS, SystemStatusHandler, ConsumerGroupsReader, RelayStatusReader, DeadLettersReader, ListDeadLettersHandler, SettleDeadLettersHandler, RebuildJobsReader, RebuildProjectionHandler, ...SAGA_PROVIDERS, ...TRACE_PROVIDERS],
 })
 export class AdminModule {}

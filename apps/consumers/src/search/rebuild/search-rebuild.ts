@@ -3,14 +3,13 @@ import type { ElasticsearchService } from '@nestjs/elasticsearch';
 import { NAMESPACE } from '@app/config';
 import type { EventEnvelope } from '@app/events';
 import { type Checkpoint, type EventStore, START } from '@app/event-store';
+import { countEvents, drainAll, MAX_CATCH_UP_ROUNDS, type RebuildProgress, type RebuildState } from '../../rebuild/drain';
 import { ProductNames } from '../product-names';
 import { SearchRequests } from '../search-requests';
 import { SEARCH_INDICES, ORDERS_ALIAS, PRODUCTS_ALIAS, USERS_ALIAS } from '../search-indices';
 import { createSuccessors, dropOld, dropSuccessors, type IndexPlan, makeSearchable, swapAliases } from './index-swap';
 import { laneOf, SearchBatch } from './search-batch';
 
-export type RebuildState = 'COPYING' | 'CATCHING_UP' | 'SWAPPING' | 'DONE' | 'FAILED';
-export interface RebuildProgress { processed: number; total: number; state: RebuildState }
 
 /** The stores search documents come from. Inventory before orders: order documents need product names. */
 export interface SearchStores { users: EventStore; inventory: EventStore; orders: EventStore }
@@ -28,17 +27,13 @@ export interface SearchRebuildOptions {
 /** `documents`: index writes, counting one rewritten by a catch-up pass again. */
 export interface SearchRebuildResult { events: number; documents: number; seconds: number; eventsPerSecond: number; indices: { alias: string; old: string | null; next: string }[] }
 
-/** Catch-up rounds before the swap; under heavy traffic the post-swap pass takes what is left. */
-const MAX_ROUNDS = 5;
 
 /**
  * Rebuilds every search index blue/green: copies the stores into new indices while the live
  * consumer keeps writing to the aliases (the old indices), catches up, swaps all aliases in one
  * atomic request, catches up once more, then drops the old indices. Queries always answer.
  *
- * Position tracking is the store's commit-safe Checkpoint (readAll), not a bare max(position):
- * a position is taken before commit, so "position > max at start" would skip an event whose
- * transaction committed late. The swap window: an event the live consumer wrote to an old index
+ * Positions are the stores' commit-safe Checkpoints (see drain). The swap window: an event the live consumer wrote to an old index
  * just before the swap is in the store and was published by the relay, which reads the same
  * horizon, so the post-swap pass (from the checkpoints taken before the swap) sees it and writes
  * it into the new index; anything later the live consumer writes through the alias into the new
@@ -58,7 +53,7 @@ export const rebuildSearch = async ({ es, stores, batchSize = 4000, lanes: lanes
     const key = `search-rebuild:${NAMESPACE}`;
     const { rows } = await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
     if (!rows[0].ok) throw new Error(`a search rebuild is already running in ${NAMESPACE}`);
-    for (const s of order) progress.total += Number((await s.pool.query(`SELECT count(*) AS n FROM "${s.schema}".events`)).rows[0].n);
+    progress.total = await countEvents(order);
     report();
 
     plans = await createSuccessors(es, SEARCH_INDICES);
@@ -77,16 +72,12 @@ export const rebuildSearch = async ({ es, stores, batchSize = 4000, lanes: lanes
       progress.processed += events.length;
       report();
     };
-    const pass = async (from: Checkpoint[]) => {
-      const to: Checkpoint[] = [];
-      for (const [i, store] of order.entries()) to.push(await drain(store, from[i], batchSize, apply));
-      return to;
-    };
+    const pass = (from: Checkpoint[]) => drainAll(order, from, batchSize, apply);
 
     let checkpoints = await pass(order.map(() => START));
     report('CATCHING_UP');
-    // Until a round finds little left (the live traffic of one short round), or MAX_ROUNDS.
-    for (let round = 0, read = Infinity; round < MAX_ROUNDS && read > batchSize; round++) {
+    // Until a round finds little left (the live traffic of one short round), or MAX_CATCH_UP_ROUNDS.
+    for (let round = 0, read = Infinity; round < MAX_CATCH_UP_ROUNDS && read > batchSize; round++) {
       const before = progress.processed;
       checkpoints = await pass(checkpoints);
       read = progress.processed - before;
@@ -113,26 +104,5 @@ export const rebuildSearch = async ({ es, stores, batchSize = 4000, lanes: lanes
     // Ending the session releases its advisory lock too; unlocking first keeps the pooled session clean.
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     lock.release();
-  }
-};
-
-/**
- * Applies one store's events past `from` until every transaction that had committed when it
- * started is delivered: then the reader's lower bound is past that moment's xmax (no id below it
- * is still running). A bound, not "until empty": under a steady stream of appends a pass ends.
- * Reads the next batch while one is written.
- */
-const drain = async (store: EventStore, from: Checkpoint, limit: number, apply: (events: EventEnvelope[]) => Promise<void>): Promise<Checkpoint> => {
-  const { rows } = await store.pool.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
-  const target = BigInt(rows[0].xmax);
-  let batch = await store.readAll(from, limit);
-  for (;;) {
-    const last = batch.events.length === 0 || BigInt(batch.checkpoint.lowerXid) >= target;
-    const next = last ? undefined : store.readAll(batch.checkpoint, limit);
-    // If apply fails, this read's outcome is not wanted; do not let it become an unhandled rejection.
-    next?.catch(() => undefined);
-    if (batch.events.length > 0) await apply(batch.events);
-    if (!next) return batch.checkpoint;
-    batch = await next;
   }
 };
