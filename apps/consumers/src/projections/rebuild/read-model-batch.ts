@@ -12,7 +12,6 @@ import {
   UserTokensRevoked,
   type EventEnvelope,
 } from '@app/events';
-import { fieldGuardedUpdateMany, type TypedGuardedColumn } from '../../shared/field-guarded-update';
 import { allButId, versionGuardedUpsertMany } from '../../shared/version-guarded-upsert';
 import { eventLogInsert, eventLogParams } from '../event-log';
 import { orderAwaitingPaymentViewChanges } from '../order-awaiting-payment.projection';
@@ -26,6 +25,7 @@ import { paymentRefundedOutcome } from '../payment-refunded.projection';
 import { PAYMENT_VIEW_COLUMNS, PAYMENT_VIEW_UPDATED_KEEPING_PROCESSED_AT, paymentViewParams, type PaymentOutcome } from '../payment-view-upsert';
 import { USER_VIEW_COLUMNS, userViewParams } from '../user-registered.projection';
 import { revokeMany } from '../user-tokens-revoked.projection';
+import { OrderViewUpdates } from './order-view-updates';
 
 /** The tables a batch writes: quoted, qualified names (the successors while copying, the live ones in the swap). */
 export interface ReadModelTables {
@@ -46,18 +46,8 @@ const PAYMENT_OUTCOMES: Record<string, (event: EventEnvelope<any>) => PaymentOut
   [PaymentFailed.type]: paymentFailedOutcome,
   [PaymentRefunded.type]: paymentRefundedOutcome,
 };
-/** order_view's field-guarded columns, keyed by the field of OrderViewChanges that sets each. */
-const GUARDED: readonly (TypedGuardedColumn & { field: keyof OrderViewChanges | 'updatedAt' })[] = [
-  { field: 'status', column: 'status', type: 'text' },
-  { field: 'lines', column: 'lines', type: 'jsonb' },
-  { field: 'totalCents', column: 'total_cents', type: 'int' },
-  { field: 'cancellationReason', column: 'cancellation_reason', type: 'text' },
-  { field: 'updatedAt', column: 'updated_at', type: 'timestamptz' },
-];
-
 const PROCESSED_AT = PAYMENT_VIEW_COLUMNS.findIndex((c) => c.name === 'processed_at');
 
-type Set = { value: unknown; version: number };
 interface PaymentFold { event: EventEnvelope<any>; outcome: PaymentOutcome; refund: boolean; settledAt?: string }
 
 /** Rows as one array per column, the shape unnest takes. */
@@ -80,7 +70,7 @@ export class ReadModelBatch {
   private readonly users = new Map<string, { params: unknown[]; version: number }>();
   private readonly revocations = new Map<string, { before: string; version: number }>();
   private readonly creates = new Map<string, { params: unknown[]; version: number }>();
-  private readonly updates = new Map<string, { version: number; sets: Map<string, Set> }>();
+  private readonly updates = new OrderViewUpdates();
   private readonly payments = new Map<string, PaymentFold>();
 
   constructor(private readonly tables: ReadModelTables) {}
@@ -97,7 +87,7 @@ export class ReadModelBatch {
     if (type === UserRegistered.type) keepNewest(this.users, payload.userId, { params: userViewParams(event), version });
     else if (type === UserTokensRevoked.type) this.revoke(payload.userId, payload.revokedBefore, version);
     else if (type === OrderCreated.type) keepNewest(this.creates, payload.orderId, { params: orderViewInsertParams(event), version });
-    else if (ORDER_CHANGES[type]) this.change(payload.orderId, version, { ...ORDER_CHANGES[type](event), updatedAt: event.occurredAt });
+    else if (ORDER_CHANGES[type]) this.updates.add(payload.orderId, version, { ...ORDER_CHANGES[type](event), updatedAt: event.occurredAt });
     else if (PAYMENT_OUTCOMES[type]) this.pay(event);
   }
 
@@ -111,7 +101,7 @@ export class ReadModelBatch {
       await db.query(revokeMany(tables.userView), columnsOf(rows, 3));
     }
     await this.upsert(db, tables.orderView, ORDER_VIEW_COLUMNS, allButId(ORDER_VIEW_COLUMNS), [...this.creates.values()].map((c) => c.params));
-    const missing = await this.updateOrders(db);
+    const missing = await this.updates.flush(db, tables.orderView);
     const payments = [...this.payments.values()];
     const row = (p: PaymentFold) => paymentViewParams(p.event, p.outcome).map((v, i) => (i === PROCESSED_AT && p.settledAt ? p.settledAt : v));
     const whole = payments.filter((p) => !p.refund || p.settledAt);
@@ -127,15 +117,6 @@ export class ReadModelBatch {
     this.revocations.set(userId, { before: later, version: Math.max(version, had?.version ?? 0) });
   }
 
-  private change(orderId: string, version: number, changes: Record<string, unknown>): void {
-    const row = this.updates.get(orderId) ?? { version: 0, sets: new Map<string, Set>() };
-    row.version = Math.max(row.version, version);
-    for (const [field, value] of Object.entries(changes)) {
-      if ((row.sets.get(field)?.version ?? 0) < version) row.sets.set(field, { value, version });
-    }
-    this.updates.set(orderId, row);
-  }
-
   /** The payment's newest event; a refund's row keeps when it was settled, from an earlier event of this batch when there is one. */
   private pay(event: EventEnvelope<any>): void {
     const id = event.payload.paymentId as string;
@@ -148,19 +129,5 @@ export class ReadModelBatch {
 
   private async upsert(db: ClientBase, table: string, columns: typeof USER_VIEW_COLUMNS, updated: string[], rows: unknown[][]): Promise<void> {
     if (rows.length) await db.query(versionGuardedUpsertMany(table, columns, updated), columnsOf(rows, columns.length));
-  }
-
-  private async updateOrders(db: ClientBase): Promise<number> {
-    if (!this.updates.size) return 0;
-    const ids = [...this.updates.keys()];
-    const rows = [...this.updates.values()];
-    const params: unknown[] = [ids, rows.map((r) => r.version)];
-    for (const { field, type } of GUARDED) {
-      const sets = rows.map((r) => r.sets.get(field));
-      params.push(sets.map((s) => (s === undefined ? null : type === 'jsonb' ? JSON.stringify(s.value) : s.value)));
-      params.push(sets.map((s) => s?.version ?? null));
-    }
-    const { rowCount } = await db.query(fieldGuardedUpdateMany(this.tables.orderView, 'id', GUARDED), params);
-    return ids.length - (rowCount ?? 0);
   }
 }
