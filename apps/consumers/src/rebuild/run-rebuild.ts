@@ -5,12 +5,14 @@ import { pgConnectionOptions, SERVICE_ROLES } from '@app/database';
 import { EVENT_REGISTRY } from '@app/events';
 import { EventStore } from '@app/event-store';
 import { INVENTORY_SCHEMA } from '../inventory/inventory.schema';
+import { rebuildAnalytics } from '../analytics/rebuild/analytics-rebuild';
 import { rebuildReadModel } from '../projections/rebuild/read-model-rebuild';
 import { rebuildSearch } from '../search/rebuild';
 import type { RebuildProgress } from './drain';
+import type { TableRebuildResult } from './table-rebuild';
 
 /** The read models a rebuild knows; `all` means every one of them. */
-export const REBUILDABLE = ['read-model', 'search'] as const;
+export const REBUILDABLE = ['read-model', 'analytics', 'search'] as const;
 export type Rebuildable = (typeof REBUILDABLE)[number];
 
 /** `search` -> ['search'], `all` -> every known one; anything else is an error that lists them. */
@@ -27,6 +29,11 @@ export const projectionsNamed = (name: string): Rebuildable[] => {
 const USERS_STORE = 'users';
 const ORDERS_STORE = 'orders';
 const PAYMENTS_STORE = 'payments';
+
+const swappedTables = (r: TableRebuildResult) => [
+  ...r.tables.map((t) => `  ${t}: rebuilt and swapped in`),
+  ...(r.skipped ? [`  ${r.skipped} events skipped: undecodable, or a later event of an order the stores never created (the live consumer dead-letters these)`] : []),
+];
 
 /** What a finished rebuild reports: its figures and one line per thing it swapped. */
 export interface RebuildResult { events: number; seconds: number; eventsPerSecond: number; swapped: string[] }
@@ -45,8 +52,11 @@ export const runRebuild = async (name: Rebuildable, config: AppConfig, onProgres
     if (name === 'read-model') {
       const stores = { users: store(USERS_STORE), inventory: store(INVENTORY_SCHEMA), orders: store(ORDERS_STORE), payments: store(PAYMENTS_STORE) };
       const r = await rebuildReadModel({ db: pool, stores, onProgress });
-      const orphans = r.orphans ? [`  ${r.orphans} order updates had no OrderCreated in the stores and were skipped`] : [];
-      return { ...r, swapped: [...r.tables.map((t) => `  ${t}: rebuilt and swapped in`), ...orphans] };
+      return { ...r, swapped: swappedTables(r) };
+    }
+    if (name === 'analytics') {
+      const r = await rebuildAnalytics({ db: pool, stores: { users: store(USERS_STORE), orders: store(ORDERS_STORE) }, onProgress });
+      return { ...r, swapped: swappedTables(r) };
     }
     const es = new Client({ node: config.elasticsearchNode, requestTimeout: 60_000 });
     try {

@@ -4,6 +4,14 @@ import { ANALYTICS_SCHEMA as S } from '../analytics.schema';
 
 const HOUR_MS = 3_600_000;
 
+/** A bucket's measures from its facts (fact_orders rows), and a day's from its hours (sales_hourly rows): also a rebuild's. */
+export const HOUR_FROM_FACTS = `count(*)::int AS orders,
+  (count(*) FILTER (WHERE status = 'CONFIRMED'))::int AS confirmed_orders,
+  (count(*) FILTER (WHERE status = 'CANCELLED'))::int AS cancelled_orders,
+  coalesce(sum(total_cents) FILTER (WHERE status = 'CONFIRMED'), 0) AS revenue_cents`;
+export const DAY_FROM_HOURS = `coalesce(sum(orders), 0)::int AS orders, coalesce(sum(confirmed_orders), 0)::int AS confirmed_orders,
+  coalesce(sum(cancelled_orders), 0)::int AS cancelled_orders, coalesce(sum(revenue_cents), 0) AS revenue_cents`;
+
 const MEASURES = `orders = s.orders, confirmed_orders = s.confirmed_orders, cancelled_orders = s.cancelled_orders, revenue_cents = s.revenue_cents`;
 
 /**
@@ -26,10 +34,7 @@ const recomputeHour = async (em: EntityManager, hour: string): Promise<void> => 
   await em.query(`INSERT INTO "${S}"."sales_hourly" (hour) VALUES ($1) ON CONFLICT (hour) DO UPDATE SET orders = "sales_hourly".orders`, [hour]);
   await em.query(
     `UPDATE "${S}"."sales_hourly" SET ${MEASURES}
-     FROM (SELECT count(*)::int AS orders,
-                  (count(*) FILTER (WHERE status = 'CONFIRMED'))::int AS confirmed_orders,
-                  (count(*) FILTER (WHERE status = 'CANCELLED'))::int AS cancelled_orders,
-                  coalesce(sum(total_cents) FILTER (WHERE status = 'CONFIRMED'), 0) AS revenue_cents
+     FROM (SELECT ${HOUR_FROM_FACTS}
            FROM "${S}"."fact_orders" WHERE created_at >= $1::timestamptz AND created_at < $1::timestamptz + interval '1 hour') s
      WHERE hour = $1::timestamptz`,
     [hour],
@@ -41,8 +46,7 @@ const recomputeDay = async (em: EntityManager, day: string): Promise<void> => {
   await em.query(`INSERT INTO "${S}"."sales_daily" (day) VALUES ($1) ON CONFLICT (day) DO UPDATE SET orders = "sales_daily".orders`, [day]);
   await em.query(
     `UPDATE "${S}"."sales_daily" SET ${MEASURES}
-     FROM (SELECT coalesce(sum(orders), 0)::int AS orders, coalesce(sum(confirmed_orders), 0)::int AS confirmed_orders,
-                  coalesce(sum(cancelled_orders), 0)::int AS cancelled_orders, coalesce(sum(revenue_cents), 0) AS revenue_cents
+     FROM (SELECT ${DAY_FROM_HOURS}
            FROM "${S}"."sales_hourly" WHERE hour >= $2::timestamptz AND hour < $2::timestamptz + interval '1 day') s
      WHERE day = $1::date`,
     [day, `${day}T00:00:00Z`],

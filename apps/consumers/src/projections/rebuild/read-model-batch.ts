@@ -1,6 +1,5 @@
 import type { ClientBase } from 'pg';
 import {
-  EVENT_REGISTRY,
   OrderAwaitingPayment,
   OrderCancelled,
   OrderConfirmed,
@@ -25,7 +24,9 @@ import { paymentRefundedOutcome } from '../payment-refunded.projection';
 import { PAYMENT_VIEW_COLUMNS, PAYMENT_VIEW_UPDATED_KEEPING_PROCESSED_AT, paymentViewParams, type PaymentOutcome } from '../payment-view-upsert';
 import { USER_VIEW_COLUMNS, userViewParams } from '../user-registered.projection';
 import { revokeMany } from '../user-tokens-revoked.projection';
-import { OrderViewUpdates } from './order-view-updates';
+import { decoded } from '../../rebuild/decoded';
+import type { RebuildBatch } from '../../rebuild/table-rebuild';
+import { type FoldedColumn, GuardedUpdates } from '../../rebuild/guarded-updates';
 
 /** The tables a batch writes: quoted, qualified names (the successors while copying, the live ones in the swap). */
 export interface ReadModelTables {
@@ -46,6 +47,14 @@ const PAYMENT_OUTCOMES: Record<string, (event: EventEnvelope<any>) => PaymentOut
   [PaymentFailed.type]: paymentFailedOutcome,
   [PaymentRefunded.type]: paymentRefundedOutcome,
 };
+/** order_view's field-guarded columns, keyed by the field of OrderViewChanges that sets each. */
+const ORDER_VIEW_GUARDED: readonly FoldedColumn[] = [
+  { field: 'status', column: 'status', type: 'text' },
+  { field: 'lines', column: 'lines', type: 'jsonb' },
+  { field: 'totalCents', column: 'total_cents', type: 'int' },
+  { field: 'cancellationReason', column: 'cancellation_reason', type: 'text' },
+  { field: 'updatedAt', column: 'updated_at', type: 'timestamptz' },
+];
 const PROCESSED_AT = PAYMENT_VIEW_COLUMNS.findIndex((c) => c.name === 'processed_at');
 
 interface PaymentFold { event: EventEnvelope<any>; outcome: PaymentOutcome; refund: boolean; settledAt?: string }
@@ -65,23 +74,21 @@ const keepNewest = <T extends { version: number }>(map: Map<string, T>, key: str
  * and writes each table once. Order updates whose row is missing (an OrderCreated the store does
  * not have) are counted, as the live consumer would dead-letter them.
  */
-export class ReadModelBatch {
+export class ReadModelBatch implements RebuildBatch {
   private readonly events: EventEnvelope[] = [];
   private readonly users = new Map<string, { params: unknown[]; version: number }>();
   private readonly revocations = new Map<string, { before: string; version: number }>();
   private readonly creates = new Map<string, { params: unknown[]; version: number }>();
-  private readonly updates = new OrderViewUpdates();
+  private readonly updates = new GuardedUpdates(ORDER_VIEW_GUARDED, 'id');
   private readonly payments = new Map<string, PaymentFold>();
+  private undecodable = 0;
 
   constructor(private readonly tables: ReadModelTables) {}
 
-  get size(): number {
-    return this.events.length;
-  }
-
   /** Stored events are as written: upcast like the live consumer does with what Kafka brings. */
   add(stored: EventEnvelope): void {
-    const event = EVENT_REGISTRY.upcastEnvelope<any>(stored);
+    const event = decoded(stored);
+    if (!event) return void this.undecodable++;
     this.events.push(event);
     const { type, payload, streamVersion: version } = event;
     if (type === UserRegistered.type) keepNewest(this.users, payload.userId, { params: userViewParams(event), version });
@@ -91,7 +98,7 @@ export class ReadModelBatch {
     else if (PAYMENT_OUTCOMES[type]) this.pay(event);
   }
 
-  /** Writes the batch in the caller's transaction (or autocommit); resolves with the updates that found no order. */
+  /** Writes the batch in the caller's transaction (or autocommit); resolves with the events it skipped (see decoded) and the updates that found no order. */
   async flush(db: ClientBase): Promise<number> {
     const { tables } = this;
     if (this.events.length) await db.query(eventLogInsert(tables.eventLog), eventLogParams(this.events));
@@ -108,7 +115,7 @@ export class ReadModelBatch {
     await this.upsert(db, tables.paymentView, PAYMENT_VIEW_COLUMNS, allButId(PAYMENT_VIEW_COLUMNS), whole.map(row));
     const refundsOnly = payments.filter((p) => p.refund && !p.settledAt);
     await this.upsert(db, tables.paymentView, PAYMENT_VIEW_COLUMNS, PAYMENT_VIEW_UPDATED_KEEPING_PROCESSED_AT, refundsOnly.map(row));
-    return missing;
+    return missing + this.undecodable;
   }
 
   private revoke(userId: string, before: string, version: number): void {

@@ -48,7 +48,7 @@ function renderStatus({ groups, relays, rebuilds }) {
   $('#rebuilds tbody').replaceChildren(...(rebuilds.length ? rebuilds.map((j) => el('tr', {},
     el('td', { textContent: j.projection }), el('td', { textContent: j.state }),
     el('td', { className: 'num', textContent: j.processed + (j.total ? ' / ' + j.total : '') }), el('td', { textContent: new Date(j.startedAt).toLocaleTimeString() })))
-    : [el('tr', {}, el('td', { colSpan: 4, textContent: 'no rebuild running' }))]));
+    : [el('tr', {}, el('td', { colSpan: 4, textContent: 'no rebuilds yet' }))]));
   $('#updated').textContent = 'updated ' + new Date().toLocaleTimeString();
 }
 
