@@ -34,6 +34,7 @@ import { ORDER_SCHEMA } from './schema';
 import { CommandSecurityModule, DeadLettersController } from '@app/commands';
 import { OpenOrdersPerCustomer1795500000000 } from './migrations/1795500000000-open-orders-per-customer';
 import { SagaStatesForAdmins1795700000000 } from './migrations/1795700000000-saga-states-for-admins';
+import { SagaFunctionsSearchPath1795900000004 } from './migrations/1795900000004-saga-functions-search-path';
 
 const CommandHandlers = [
   CreateOrderHandler,
@@ -55,7 +56,7 @@ const CommandHandlers = [
     ConfigModule,
     CommandSecurityModule.forApp('order'),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000, OpenOrdersPerCustomer1795500000000, SagaStatesForAdmins1795700000000] }),
+    DatabaseModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order, migrations: [...EVENT_STORE_MIGRATIONS, ...CONSUMER_MIGRATIONS, CreateOrderTables1764500000000, DeadlinesFromCreation1795400000000, OpenOrdersPerCustomer1795500000000, SagaStatesForAdmins1795700000000, SagaFunctionsSearchPath1795900000004] }),
     TypeOrmModule.forFeature([OrderSagaEntity]),
     EventStoreModule.forService({ schema: ORDER_SCHEMA, role: SERVICE_ROLES.order }),
     ConsumerRuntimeModule.forRoot({ registry: EVENT_REGISTRY }),

@@ -11,6 +11,7 @@ import { defaultResource, detectResources, envDetector, resourceFromAttributes }
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { KeepCarriedTraceContext } from './keep-carried-propagator';
 import type { ActiveTracing } from './state';
+import { withoutQuery } from './without-query';
 
 // Probed every few seconds by the tests, Docker and Prometheus: a trace each would bury the rest.
 const UNTRACED_PATHS = new Set(['/health', '/metrics']);
@@ -20,6 +21,7 @@ const instrumentations = () => [
     ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0]),
     // Outgoing calls (Elasticsearch, SMTP over HTTP in dev) matter only as part of some work.
     requireParentforOutgoingSpans: true,
+    requestHook: withoutQuery,
   }),
   // Never the values of arguments (allowValues off by default): they hold passwords and card tokens.
   new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
