@@ -27,7 +27,7 @@ describe('TypeORM migrations on PostgreSQL', () => {
 
   it('creates the event store in the service schema, enforces one event per stream version, and reverts', async () => {
     const applied = await ds.runMigrations({ transaction: 'all' });
-    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000', 'RelayParked1795300000000', 'RelayStatus1795600000000']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateEventStore1764115200000', 'IdempotencyAndNotify1764115300000', 'AppendLock1795000000000', 'RelayParked1795300000000', 'RelayStatus1795600000000', 'EventsReadableByReadSide1795900000000', 'RelayStatusSearchPath1795900000002']);
     expect(await tables()).toEqual(['events', 'idempotency_keys', 'migrations', 'relay_checkpoints', 'relay_parked']);
 
     const insert = (version: number) =>
@@ -44,6 +44,16 @@ describe('TypeORM migrations on PostgreSQL', () => {
     expect(await lockFunction()).toBe(1);
     // The relay's status, for /metrics and systemStatus: nothing to publish yet but the row above.
     expect(await ds.query(`SELECT events, leader FROM "${schema}".relay_status('kafka')`)).toEqual([{ events: 1, leader: null }]);
+    // SECURITY DEFINER: the caller's temporary schema searched last, never first.
+    const searchPath = async () => (await ds.query(`SELECT p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'relay_status'`, [schema]))[0].proconfig;
+    expect(await searchPath()).toEqual(['search_path=pg_catalog, pg_temp']);
+    // The read side (the consumers' role) may read the events, and nothing else of the store.
+    const readable = async (table: string) => (await ds.query(`SELECT has_table_privilege('commerce_consumers', $1, 'SELECT') AS ok`, [`"${schema}".${table}`]))[0].ok;
+    expect([await readable('events'), await readable('idempotency_keys')]).toEqual([true, false]);
+    await ds.undoLastMigration();
+    expect(await searchPath()).toEqual(['search_path=pg_catalog']);
+    await ds.undoLastMigration();
+    expect(await readable('events')).toBe(false);
     await ds.undoLastMigration();
     expect(await fn('relay_status')).toBe(0);
     await ds.undoLastMigration();

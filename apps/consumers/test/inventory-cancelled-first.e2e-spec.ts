@@ -44,7 +44,7 @@ describe('the inventory when an order is cancelled before its OrderCreated is ap
     (await db.query(`SELECT status, lines, total_cents AS "totalCents" FROM inventory.reservations WHERE order_id = $1`, [orderId]))[0];
   const stock = async (sku: string) => (await db.query(`SELECT on_hand AS "onHand", reserved FROM inventory.products WHERE sku = $1`, [sku]))[0];
   const view = async (sku: string) => (await db.query(`SELECT available, reserved FROM read_model.product_view WHERE sku = $1`, [sku]))[0];
-  const reservationEvents = (orderId: string) => db.query(`SELECT event_type FROM inventory.events WHERE stream_id = $1`, [`reservation-${orderId}`]);
+  const reservationEvents = (orderId: string) => db.query(`SELECT event_type FROM inventory.events WHERE stream_id = $1 ORDER BY stream_version`, [`reservation-${orderId}`]);
   const newProduct = async (initialStock: number): Promise<string> => {
     const sku = `e2e-${run}-${randomUUID().slice(0, 8)}`;
     const input = parseAddProductInput({ sku, name: `Product ${sku}`, priceCents: 250, initialStock });
