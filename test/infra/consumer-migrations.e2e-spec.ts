@@ -45,7 +45,7 @@ describe('the consumer migrations on PostgreSQL', () => {
 
   it("creates processed_events and processed_events_of, which answers the gateway's role only, and reverts", async () => {
     const applied = await ds.runMigrations({ transaction: 'all' });
-    expect(applied.map((m) => m.name)).toEqual(['CreateProcessedEvents1764201600000', 'ProcessedEventsOf1795800000000']);
+    expect(applied.map((m) => m.name)).toEqual(['CreateProcessedEvents1764201600000', 'ProcessedEventsOf1795800000000', 'ProcessedEventsOfSearchPath1795900000003']);
     const [a, b] = [randomUUID(), randomUUID()];
     await ds.query(`INSERT INTO "${schema}".processed_events (consumer, event_id) VALUES ('projections', $1), ('search', $1), ('search', $2), ('analytics', 'other')`, [a, b]);
 
@@ -61,6 +61,11 @@ describe('the consumer migrations on PostgreSQL', () => {
 
     const fn = async () => (await ds.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'processed_events_of'`, [schema])).length;
     expect(await fn()).toBe(1);
+    // SECURITY DEFINER: the caller's temporary schema searched last, never first.
+    const searchPath = async () => (await ds.query(`SELECT p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'processed_events_of'`, [schema]))[0].proconfig;
+    expect(await searchPath()).toEqual(['search_path=pg_catalog, pg_temp']);
+    await ds.undoLastMigration();
+    expect(await searchPath()).toEqual(['search_path=pg_catalog']);
     await ds.undoLastMigration();
     expect(await fn()).toBe(0);
     await ds.undoLastMigration();
