@@ -1,31 +1,13 @@
-import type { ClientBase, Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { EventEnvelope } from '@app/events';
 import { type EventStore, START } from '@app/event-store';
-import { createSuccessors, dropRetired, dropSuccessors, lockLiveTables, successorOf, swapInSuccessors } from '@app/database';
+import { createSuccessors, dropSuccessors, successorOf } from '@app/database';
 import { countEvents, drainAll, MAX_CATCH_UP_ROUNDS, type RebuildProgress, type RebuildState } from './drain';
+import { flushOrSkip } from './flush-or-skip';
+import { swap } from './swap-transaction';
+import type { TableName, TableRebuildSpec } from './table-rebuild-spec';
 
-/** One batch of stored events applied to a read model's tables; flush resolves with the events it had to skip. */
-export interface RebuildBatch {
-  add(event: EventEnvelope): void;
-  flush(db: ClientBase): Promise<number>;
-}
-
-/** A quoted, qualified table name: a successor's while copying, the live one's in the swap. */
-export type TableName = (table: string) => string;
-
-/** A PostgreSQL read model that rebuildTables can rebuild: its tables and how a batch of events writes them. */
-export interface TableRebuildSpec {
-  name: string;
-  schema: string;
-  /**
-   * Every table it swaps, in the order every swap locks them: the order the live consumer's
-   * transactions write them in, so that waiting on one of them cannot close a cycle.
-   */
-  tables: readonly string[];
-  batch: (table: TableName) => RebuildBatch;
-  /** Inside the swap, after the last pass: tables derived from the others (rollups), recomputed whole. */
-  finish?: (db: ClientBase, table: TableName) => Promise<void>;
-}
+export type { RebuildBatch, TableName, TableRebuildSpec } from './table-rebuild-spec';
 
 export interface TableRebuildOptions {
   /** Connections as the read model's owner (the consumers' role), which may also read the stores. */
@@ -36,12 +18,6 @@ export interface TableRebuildOptions {
 }
 
 export interface TableRebuildResult { events: number; skipped: number; seconds: number; eventsPerSecond: number; tables: string[] }
-
-/** Attempts at the swap's locks: a live transaction holding one of the tables makes an attempt wait out LOCK_WAIT. */
-const SWAP_ATTEMPTS = 5;
-const LOCK_WAIT = '2s';
-/** Lock not available within LOCK_WAIT, or a deadlock PostgreSQL broke by failing the swap: try again. */
-const RETRYABLE = new Set(['55P03', '40P01']);
 
 /**
  * Rebuilds a read model's tables blue/green: copies every store into successor tables while the
@@ -60,10 +36,16 @@ export const rebuildTables = async (spec: TableRebuildSpec, { db, stores, batchS
   const report = (state = progress.state) => onProgress?.({ ...progress, total: Math.max(progress.total, progress.processed), state: (progress.state = state) });
   let [skipped, swapped] = [0, false];
   const named = (name: (table: string) => string): TableName => (table) => `"${spec.schema}"."${name(table)}"`;
-  const applyTo = (table: TableName) => async (events: EventEnvelope[]) => {
-    const batch = spec.batch(table);
-    for (const event of events) batch.add(event);
-    skipped += await batch.flush(client);
+  /** Inside the swap the caller's transaction holds the batch; while copying, each batch is a transaction of its own. */
+  const applyTo = (table: TableName, inTransaction = false) => async (events: EventEnvelope[]) => {
+    if (!inTransaction) await client.query('BEGIN');
+    try {
+      skipped += await flushOrSkip(client, spec, table, events);
+      if (!inTransaction) await client.query('COMMIT');
+    } catch (error) {
+      if (!inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
     progress.processed += events.length;
     report();
   };
@@ -82,10 +64,15 @@ export const rebuildTables = async (spec: TableRebuildSpec, { db, stores, batchS
       checkpoints = await drainAll(stores, checkpoints, batchSize, copy);
       read = progress.processed - before;
     }
+    // Fresh statistics before the successors take live queries (they were planned on while empty).
+    for (const t of spec.tables) await client.query(`ANALYZE "${spec.schema}"."${successorOf(t)}"`);
     report('SWAPPING');
     const live = named((t) => t);
+    const [processedBefore, skippedBefore] = [progress.processed, skipped];
     await swap(client, spec, async () => {
-      await drainAll(stores, checkpoints, batchSize, applyTo(live));
+      // An attempt rolled back is counted again by the next one: count each once.
+      [progress.processed, skipped] = [processedBefore, skippedBefore];
+      await drainAll(stores, checkpoints, batchSize, applyTo(live, true));
       await spec.finish?.(client, live);
     });
     swapped = true;
@@ -99,29 +86,5 @@ export const rebuildTables = async (spec: TableRebuildSpec, { db, stores, batchS
   } finally {
     await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     client.release();
-  }
-};
-
-/**
- * The swap's transaction: lock, rename, `finish` (the last pass, into the tables now live), drop
- * the old. A lock that does not come within LOCK_WAIT (a live transaction holds a table) rolls
- * back and tries again, up to SWAP_ATTEMPTS: waiting longer would hold up every query queued
- * behind the swap's lock request.
- */
-const swap = async (client: PoolClient, { schema, tables }: TableRebuildSpec, finish: () => Promise<void>): Promise<void> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.query('BEGIN');
-      await client.query(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
-      await lockLiveTables(client, schema, tables);
-      await swapInSuccessors(client, schema, tables);
-      await finish();
-      await dropRetired(client, schema, tables);
-      await client.query('COMMIT');
-      return;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt === SWAP_ATTEMPTS) throw error;
-    }
   }
 };

@@ -36,7 +36,7 @@ export const fieldGuardedParams = (key: string, version: number, columns: readon
 /** A column of fieldGuardedUpdateMany, with the SQL type of its values. */
 export interface TypedGuardedColumn {
   column: string;
-  type: 'text' | 'int' | 'jsonb' | 'timestamptz';
+  type: 'text' | 'int' | 'bigint' | 'jsonb' | 'timestamptz';
 }
 
 /**

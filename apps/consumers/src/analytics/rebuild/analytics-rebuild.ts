@@ -19,7 +19,8 @@ const FACT_CHANGES: Record<string, (event: EventEnvelope<any>) => OrderFactChang
 };
 const FACT_GUARDED: readonly FoldedColumn[] = [
   { field: 'status', column: 'status', type: 'text' },
-  { field: 'total_cents', column: 'total_cents', type: 'int' },
+  // bigint, as the column: a total past 2^31 cents fits it, and an int cast would fail the rebuild.
+  { field: 'total_cents', column: 'total_cents', type: 'bigint' },
   { field: 'confirmed_at', column: 'confirmed_at', type: 'timestamptz' },
   { field: 'cancelled_at', column: 'cancelled_at', type: 'timestamptz' },
   { field: 'cancellation_reason', column: 'cancellation_reason', type: 'text' },

@@ -98,7 +98,7 @@ export class ReadModelBatch implements RebuildBatch {
     else if (PAYMENT_OUTCOMES[type]) this.pay(event);
   }
 
-  /** Writes the batch in the caller's transaction (or autocommit); resolves with the events it skipped (see decoded) and the updates that found no order. */
+  /** Writes the batch in the caller's transaction; resolves with the events it skipped (see decoded) and the updates that found no order. */
   async flush(db: ClientBase): Promise<number> {
     const { tables } = this;
     if (this.events.length) await db.query(eventLogInsert(tables.eventLog), eventLogParams(this.events));
